@@ -1,0 +1,171 @@
+"""Reading an article: bytes -> decoded text -> title, infobox lines and prose paragraphs.
+
+Reads: the raw bytes of one article file (or text passed in memory).
+Writes: an `Article` whose every part carries character offsets into `Article.text`, the
+decoded text defined by the record specification (UTF-8, leading BOM dropped, CRLF and lone CR
+turned into LF). Every later stage computes evidence offsets against that one string.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+_TITLE = re.compile(r"^=(?!=)\s*(?P<title>.*?)\s*=$")
+_HEADING = re.compile(r"^==+\s*(?P<name>.*?)\s*==+$")
+_INFOBOX_ITEM = re.compile(r"^-\s?(?P<body>.*)$")
+
+
+class ArticleError(ValueError):
+    """An input that cannot be turned into an article; the message says why."""
+
+
+@dataclass(frozen=True)
+class InfoboxLine:
+    """One `- Key: value` line. `start`/`end` delimit the value in the article text."""
+
+    key: str
+    value: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A block of prose lines, with the heading of the section it stands in (None: the lead)."""
+
+    text: str
+    start: int
+    section: str | None
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True)
+class Article:
+    text: str
+    title: str
+    sha256: str
+    path: str | None
+    infobox: tuple[InfoboxLine, ...] | None
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def lead(self) -> Paragraph | None:
+        return next((p for p in self.paragraphs if p.section is None), None)
+
+
+def decode(data: bytes) -> str:
+    """The article text as the spec defines it; raises ArticleError for bytes that are not text."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ArticleError(
+            f"not UTF-8 text: byte 0x{data[err.start]:02x} at offset {err.start} cannot be decoded"
+        ) from None
+    if "\x00" in text:
+        raise ArticleError("binary content: the text contains NUL characters")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _lines(text: str):
+    """Each line with the offset of its first character (newlines excluded)."""
+    offset = 0
+    for line in text.split("\n"):
+        yield line, offset
+        offset += len(line) + 1
+
+
+def _infobox_line(line: str, offset: int) -> InfoboxLine:
+    body = _INFOBOX_ITEM.match(line)
+    assert body is not None
+    body_start = offset + body.start("body")
+    raw = body.group("body")
+    key, colon, value = raw.partition(":")
+    if not colon:
+        # A line with no `Key:` part: kept with an empty key so the infobox stage can warn.
+        key, value_start = "", body_start
+        value = raw
+    else:
+        value_start = body_start + len(key) + 1
+    stripped = value.strip()
+    if stripped:
+        value_start += len(value) - len(value.lstrip())
+    return InfoboxLine(key.strip(), stripped, value_start, value_start + len(stripped))
+
+
+def parse_article(text: str, path: str | None = None, sha256: str | None = None) -> Article:
+    """Split decoded article text into title, infobox and paragraphs."""
+    if not text.strip():
+        raise ArticleError("empty: the document has no text")
+    lines = list(_lines(text))
+    index = 0
+    while index < len(lines) and not lines[index][0].strip():
+        index += 1
+    title_match = _TITLE.match(lines[index][0].strip())
+    if title_match is None or not title_match.group("title"):
+        raise ArticleError("no title: the first line is not of the form `= Title =`")
+    title = title_match.group("title")
+    index += 1
+
+    while index < len(lines) and not lines[index][0].strip():
+        index += 1
+    infobox: list[InfoboxLine] | None = None
+    if index < len(lines) and lines[index][0].strip().lower() == "infobox":
+        infobox = []
+        index += 1
+        while index < len(lines) and _INFOBOX_ITEM.match(lines[index][0]):
+            infobox.append(_infobox_line(*lines[index]))
+            index += 1
+
+    paragraphs: list[Paragraph] = []
+    section: str | None = None
+    block: list[tuple[str, int]] = []
+
+    def flush() -> None:
+        if block:
+            start = block[0][1]
+            end = block[-1][1] + len(block[-1][0])
+            paragraphs.append(Paragraph(text[start:end], start, section))
+            block.clear()
+
+    for line, offset in lines[index:]:
+        heading = _HEADING.match(line.strip())
+        if heading:
+            flush()
+            section = heading.group("name")
+        elif line.strip():
+            block.append((line, offset))
+        else:
+            flush()
+    flush()
+
+    if sha256 is None:
+        sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Article(
+        text=text,
+        title=title,
+        sha256=sha256,
+        path=path,
+        infobox=tuple(infobox) if infobox is not None else None,
+        paragraphs=tuple(paragraphs),
+    )
+
+
+def article_from_bytes(data: bytes, path: str | None = None) -> Article:
+    return parse_article(decode(data), path=path, sha256=hashlib.sha256(data).hexdigest())
+
+
+def read_article(path: str | Path) -> Article:
+    """Read one article file; raises ArticleError (unreadable, not text, no title)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as err:
+        raise ArticleError(f"cannot read: {err.strerror or err}") from None
+    return article_from_bytes(data, path=str(path))
