@@ -1,0 +1,110 @@
+"""Command line: `python -m pipeline run|eval|schema …`. No extraction logic lives here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .extract import STAGES
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="extract one event record per article into a JSON Lines file")
+    run.add_argument("paths", nargs="+", metavar="INPUT... OUTPUT.jsonl", help="article files or folders, then the output file")
+    run.add_argument("--stages", default=",".join(STAGES), help=f"comma-separated stages to run (default: {','.join(STAGES)})")
+    run.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
+    run.add_argument("--batch-size", type=int, default=64, help="articles per nlp.pipe batch (default: 64)")
+    run.add_argument("--progress", choices=["auto", "on", "off"], default="auto", help="progress bar (auto: on a terminal)")
+
+    evaluate = commands.add_parser("eval", help="score predictions against gold records")
+    evaluate.add_argument("predictions", metavar="PRED.jsonl")
+    evaluate.add_argument("gold", metavar="GOLD_DIR")
+    evaluate.add_argument("--json", metavar="SCORES.json", help="write the scores as JSON")
+    evaluate.add_argument("--report", metavar="REPORT.md", help="write a Markdown report")
+    evaluate.add_argument("--html", metavar="REPORT.html", help="write a self-contained HTML report")
+
+    schema = commands.add_parser("schema", help="write the JSON Schema of the record")
+    schema.add_argument("folder", metavar="SCHEMA_DIR")
+    return parser
+
+
+def _usage_error(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def _run(args) -> int:
+    from .run import UsageError, run
+
+    if len(args.paths) < 2:
+        return _usage_error("run needs at least one INPUT and an OUTPUT.jsonl")
+    *inputs, output = args.paths
+    if args.jobs < 1 or args.batch_size < 1:
+        return _usage_error("--jobs and --batch-size take a whole number of at least 1")
+    stages = [s.strip() for s in args.stages.split(",") if s.strip()]
+    if not stages or any(s not in STAGES for s in stages):
+        return _usage_error(f"--stages takes a comma-separated list of {', '.join(STAGES)}")
+    progress = sys.stderr.isatty() if args.progress == "auto" else args.progress == "on"
+    try:
+        written, failed = run(
+            inputs, output, stages, args.jobs, args.batch_size, progress,
+            report=lambda line: print(line, file=sys.stderr),
+        )
+    except UsageError as err:
+        return _usage_error(str(err))
+    except KeyboardInterrupt:
+        print("interrupted: no output written", file=sys.stderr)
+        return 130
+    print(f"{written} records written to {output}" + (f", {failed} documents failed" if failed else ""), file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _eval(args) -> int:
+    from .evaluate import evaluate, load_gold, load_predictions
+    from .report import render_html, render_markdown
+
+    try:
+        predictions = load_predictions(args.predictions)
+        gold = load_gold(args.gold)
+    except (OSError, ValueError) as err:
+        return _usage_error(str(err))
+    evaluation = evaluate(predictions, gold)
+    try:
+        if args.json:
+            Path(args.json).write_text(json.dumps(evaluation.to_json(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        if args.report:
+            Path(args.report).write_text(render_markdown(evaluation), encoding="utf-8")
+        if args.html:
+            Path(args.html).write_text(render_html(evaluation), encoding="utf-8")
+    except OSError as err:
+        return _usage_error(f"cannot write report: {err}")
+    micro = evaluation.micro
+    print(f"micro  P={micro.p:.3f} R={micro.r:.3f} F1={micro.f:.3f}  (tp={micro.tp} fp={micro.fp} fn={micro.fn})")
+    for name, counts in evaluation.fields.items():
+        print(f"{name:32s} P={counts.p:.3f} R={counts.r:.3f} F1={counts.f:.3f}  (tp={counts.tp} fp={counts.fp} fn={counts.fn})")
+    return 0
+
+
+def _schema(args) -> int:
+    from .schema import write_schemas
+
+    try:
+        for path in write_schemas(Path(args.folder)):
+            print(path)
+    except OSError as err:
+        return _usage_error(f"cannot write schemas: {err}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    return {"run": _run, "eval": _eval, "schema": _schema}[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
