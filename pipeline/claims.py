@@ -46,7 +46,7 @@ _PRONOUN_RANKS = re.compile(
     re.IGNORECASE,
 )
 _ENEMY = re.compile(r"\benemy\b", re.IGNORECASE)
-_TOLL = re.compile(r"\b(?:death\s+toll|toll|losses|dead|casualties)\b", re.IGNORECASE)
+_TOLL = re.compile(r"\b(?:death\s+toll|toll|losses|dead)\b", re.IGNORECASE)
 _ZERO = re.compile(
     r"\b(?P<none>none)\s+of\s+(?P<np>(?:the|its|their|our|his)\s+(?:own\s+)?[\w-]+)"
     r"|\b(?P<no>no)\s+(?!(?:fewer|less|more|longer|other)\b)(?P<np2>(?:[\w-]+\s+(?:or\s+)?){0,3}?(?:losses|casualties|deaths|dead|one|soldiers|men|fighters|troops|civilians))\b",
@@ -94,7 +94,7 @@ class Mention:
     noun_end: int
     category: str | None  # casualty category, None for a strength candidate
     category_start: int | None
-    kind: str  # `casualty` or `strength`
+    kind: str  # `casualty`, `strength`, or `bare` (people counted with nothing said of them yet)
     strength_category: str | None = None
 
 
@@ -201,6 +201,31 @@ def _category_before(sentence: str, start: int, floor: int) -> tuple[str, int, i
 
 def find_mentions(sentence: str, background: bool = False) -> list[Mention]:
     """Every count in one sentence that a claim can be made of (find step: no sides, no sources)."""
+    return _share_coordinated_category(sentence, _find_mentions(sentence, background), background)
+
+
+def _share_coordinated_category(sentence: str, mentions: list[Mention], background: bool) -> list[Mention]:
+    """`Three soldiers and two civilians were killed`: a count joined by `and` to a counted
+    casualty takes its category."""
+    shared: list[Mention] = []
+    for index, mention in enumerate(mentions):
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (
+            mention.kind in ("strength", "bare")
+            and following is not None
+            and following.kind == "casualty"
+            and following.category_start is not None
+            and following.category_start > following.quantity.start
+            and re.fullmatch(r"\s*(?:,\s*)?and\s+", sentence[mention.noun_end:following.quantity.start])
+            and vocab.people_word(mention.noun)
+        ):
+            mention = Mention(mention.quantity, mention.noun, mention.noun_end, following.category, following.category_start, "casualty")
+        if mention.kind != "bare":
+            shared.append(mention)
+    return shared
+
+
+def _find_mentions(sentence: str, background: bool) -> list[Mention]:
     quantities: list[tuple[Quantity, str | None]] = [(q, None) for q in find_quantities(sentence)]
     quantities += [(q, np) for q, np in _zero_mentions(sentence)]
     quantities.sort(key=lambda item: item[0].start)
@@ -241,6 +266,8 @@ def find_mentions(sentence: str, background: bool = False) -> list[Mention]:
             strength_kind = "vehicles"
         if strength_kind and _strength_context(sentence, quantity, noun_end, background):
             mentions.append(Mention(quantity, noun, noun_end, None, None, "strength", strength_kind))
+        elif vocab.people_word(noun) and not vehicles:
+            mentions.append(Mention(quantity, noun, noun_end, None, None, "bare"))
     return mentions
 
 
