@@ -13,7 +13,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 # Flag icons and image sizes left over from the infobox markup: `border|20px`, `25px`, `20px`.
-MARKUP_RESIDUE = re.compile(r"(?:\bborder\|)?\b\d{1,3}\s?px\b|\bborder\|", re.IGNORECASE)
+# The size may be glued to the name before it (`Ag Moussa25px Iyad Ag Ghaly`), so no word
+# boundary is required in front of the digits.
+MARKUP_RESIDUE = re.compile(r"(?:\bborder\|)?(?<!\d)\d{1,3}\s?px\b|\bborder\|", re.IGNORECASE)
 ABBREVIATION = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&.\-]*[A-Z0-9]$")
 _CONNECTORS = {
     "of", "the", "in", "for", "and", "al", "wal", "de", "du", "des", "la", "le", "el", "et", "y",
