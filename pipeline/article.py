@@ -9,12 +9,12 @@ turned into LF). Every later stage computes evidence offsets against that one st
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-_TITLE = re.compile(r"^=(?!=)\s*(?P<title>.*?)\s*=$")
-_HEADING = re.compile(r"^==+\s*(?P<name>.*?)\s*==+$")
 _INFOBOX_ITEM = re.compile(r"^-\s?(?P<body>.*)$")
 
 
@@ -74,6 +74,23 @@ def decode(data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _title(line: str) -> str | None:
+    r"""The title of a stripped `= Title =` line, else None. Plain string tests rather than a regex:
+    `^=\s*(.*?)\s*=$` backtracks quadratically over a long run of spaces."""
+    if len(line) < 2 or line[0] != "=" or line[1] == "=" or line[-1] != "=":
+        return None
+    return line[1:-1].strip()
+
+
+def _heading(line: str) -> str | None:
+    r"""The name of a stripped `== Name ==` line, else None. Plain string tests rather than a regex:
+    `^==+\s*(.*?)\s*==+$` backtracks cubically over a long run of `=` (a line of 5,000 `=`
+    followed by a letter took minutes)."""
+    if len(line) < 4 or not line.startswith("==") or not line.endswith("=="):
+        return None
+    return line.lstrip("=").rstrip("=").strip()
+
+
 def _lines(text: str):
     """Each line with the offset of its first character (newlines excluded)."""
     offset = 0
@@ -108,10 +125,9 @@ def parse_article(text: str, path: str | None = None, sha256: str | None = None)
     index = 0
     while index < len(lines) and not lines[index][0].strip():
         index += 1
-    title_match = _TITLE.match(lines[index][0].strip())
-    if title_match is None or not title_match.group("title"):
+    title = _title(lines[index][0].strip())
+    if not title:
         raise ArticleError("no title: the first line is not of the form `= Title =`")
-    title = title_match.group("title")
     index += 1
 
     while index < len(lines) and not lines[index][0].strip():
@@ -136,10 +152,10 @@ def parse_article(text: str, path: str | None = None, sha256: str | None = None)
             block.clear()
 
     for line, offset in lines[index:]:
-        heading = _HEADING.match(line.strip())
-        if heading:
+        heading = _heading(line.strip())
+        if heading is not None:
             flush()
-            section = heading.group("name")
+            section = heading
         elif line.strip():
             block.append((line, offset))
         else:
@@ -165,6 +181,9 @@ def article_from_bytes(data: bytes, path: str | None = None) -> Article:
 def read_article(path: str | Path) -> Article:
     """Read one article file; raises ArticleError (unreadable, not text, no title)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            # A FIFO or device named `x.txt` would block the whole run on read.
+            raise ArticleError("cannot read: not a regular file")
         data = Path(path).read_bytes()
     except OSError as err:
         raise ArticleError(f"cannot read: {err.strerror or err}") from None

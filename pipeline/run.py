@@ -12,6 +12,7 @@ import json
 import os
 import signal
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -67,19 +68,44 @@ def process(paths: list[str], stages: tuple[str, ...], batch_size: int = 64) -> 
     return list(iter_outcomes(paths, stages, batch_size))
 
 
+def _internal_error(article: Article, err: Exception) -> Outcome:
+    # One line, whatever the exception says (a pydantic ValidationError spans several), so that
+    # stderr keeps one line per failed document.
+    message = " | ".join(line.strip() for line in str(err).splitlines() if line.strip())
+    return Outcome(article.path, error=f"internal error: {type(err).__name__}: {message}")
+
+
+def _extract_batch(articles: list[Article], stages: tuple[str, ...], nlp, batch_size: int) -> dict[int, Outcome]:
+    """Outcomes of a batch, keyed by `id(article)`. Each document's failure costs only that
+    document its record, including a failure of the batched sentence segmentation (spaCy
+    refuses a paragraph over `nlp.max_length` characters): the batch is then redone one article
+    at a time, so only the offending article gets an error."""
+    try:
+        pairs = list(with_docs(articles, stages, nlp, batch_size))
+    except Exception as err:
+        if len(articles) == 1:
+            return {id(articles[0]): _internal_error(articles[0], err)}
+        outcomes: dict[int, Outcome] = {}
+        for article in articles:
+            outcomes.update(_extract_batch([article], stages, nlp, batch_size))
+        return outcomes
+    extracted = {}
+    for article, docs in pairs:
+        try:
+            record = extract_article(article, docs, stages, nlp)
+            extracted[id(article)] = Outcome(article.path, line=record.model_dump_json())
+        except Exception as err:  # one document's failure must not cost the others their records
+            extracted[id(article)] = _internal_error(article, err)
+    return extracted
+
+
 def iter_outcomes(paths: Iterable[str], stages: tuple[str, ...], batch_size: int = 64) -> Iterator[Outcome]:
     nlp = load_nlp() if "prose" in stages else None
     iterator = iter(paths)
     while chunk := list(islice(iterator, batch_size)):
         read = [_read(p) for p in chunk]
         articles = [a for a in read if isinstance(a, Article)]
-        extracted = {}
-        for article, docs in with_docs(articles, stages, nlp, batch_size):
-            try:
-                record = extract_article(article, docs, stages, nlp)
-                extracted[id(article)] = Outcome(article.path, line=record.model_dump_json())
-            except Exception as err:  # one document's failure must not cost the others their records
-                extracted[id(article)] = Outcome(article.path, error=f"internal error: {type(err).__name__}: {err}")
+        extracted = _extract_batch(articles, stages, nlp, batch_size)
         for item in read:
             yield item if isinstance(item, Outcome) else extracted[id(item)]
 
@@ -150,14 +176,20 @@ def run(
     if target.is_dir():
         raise UsageError(f"cannot write {output}: it is a folder")
     paths = collect_inputs(inputs)
-    try:
-        records = AtomicWriter(target)
-        errors = AtomicWriter(errors_path(target))
-    except OSError as err:
-        raise UsageError(f"cannot write {output}: {err.strerror or err}") from None
-    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    # SIGTERM is turned into KeyboardInterrupt *before* the temporary files exist, so that a
+    # termination can never leave a `.part` file behind. Signal handlers can only be set from the
+    # main thread; run() called from another thread leaves signals alone.
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt) if main_thread else None
+    previous_int = signal.getsignal(signal.SIGINT)
+    records = errors = None
     written = failed = 0
     try:
+        try:
+            records = AtomicWriter(target)
+            errors = AtomicWriter(errors_path(target))
+        except OSError as err:
+            raise UsageError(f"cannot write {output}: {err.strerror or err}") from None
         outcomes = run_outcomes(paths, stages, jobs, batch_size)
         if progress:
             from tqdm import tqdm
@@ -178,9 +210,15 @@ def run(
             errors.discard()
             errors.target.unlink(missing_ok=True)  # no stale errors from an earlier run
     except BaseException:
-        records.discard()
-        errors.discard()
+        if main_thread:  # a second Ctrl-C must not interrupt the clean-up and leave a `.part` file
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        for writer in (records, errors):
+            if writer is not None:
+                writer.discard()
         raise
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
+            signal.signal(signal.SIGINT, previous_int)
     return written, failed

@@ -1,0 +1,394 @@
+"""Bounded time and fuzzing: the parsers never backtrack catastrophically, never raise anything
+but the documented error, and every figure they produce is well formed and traceable.
+
+Hypothesis runs derandomized (the same examples every run, no example database), so the suite is
+deterministic. Long adversarial inputs are repetitions of short motifs — the shapes that make
+regular expressions and nested scans blow up: `(((`, `, , ,`, `1-2-3-`, `- Key: ` lines, number
+words, `between 1 and between 1 and …`.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import strategies as st
+
+from pipeline import ArticleError, extract
+from pipeline.article import InfoboxLine, decode, parse_article
+from pipeline.attribution import SourceMemory
+from pipeline.claims import decide, find_mentions
+from pipeline.infobox import parse_figures, read_infobox, split_items
+from pipeline.names import find_definitions
+from pipeline.nlp import load_nlp
+from pipeline.numbers import find_quantities, parse_quantity
+from pipeline.records import CASUALTY_CATEGORIES, STRENGTH_CATEGORIES, Actor, EventRecord
+from pipeline.sides import SideBook
+
+LIMIT = 1.0  # seconds any one call may take
+
+
+def fuzz(max_examples: int):
+    return settings(
+        max_examples=max_examples,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+    )
+
+
+class TooSlow(BaseException):
+    pass
+
+
+class deadline:
+    """Abort the block with TooSlow after `seconds`, so a known-slow case costs only that."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+
+    def _fire(self, signum, frame):
+        raise TooSlow(f"still running after {self.seconds} s")
+
+    def __enter__(self):
+        self.previous = signal.signal(signal.SIGALRM, self._fire)
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc):
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self.previous)
+        return False
+
+
+def timed(call, text: str) -> float:
+    with deadline(LIMIT + 1):
+        started = time.perf_counter()
+        call(text)
+        return time.perf_counter() - started
+
+
+# --- the calls under test, each taking one string ----------------------------------------------
+
+BOOK_SIDES = {
+    1: ([Actor(name="Mauritania")], []),
+    2: ([Actor(name="Al-Qaeda in the Islamic Maghreb", abbreviation="AQIM")], []),
+}
+
+
+def claims_of(sentence: str, offset: int = 0):
+    book = SideBook(BOOK_SIDES)
+    return decide(sentence, offset, find_mentions(sentence), book, SourceMemory())
+
+
+def infobox_lines(value: str) -> tuple[InfoboxLine, ...]:
+    keys = ("Date", "Place", "Result", "Partof", "Combatant1", "Commander1", "Units2", "Strength1", "Casualties2")
+    return tuple(InfoboxLine(key, value, 0, len(value)) for key in keys)
+
+
+def article_of(s: str):
+    try:
+        return parse_article(f"= {s} =\n\nInfobox\n- Casualties1: {s}\n- {s}\n{s}\n\n== {s} ==\n{s}\n")
+    except ArticleError:  # the documented error (a motif with a newline breaks the title line)
+        return None
+
+
+CALLS = {
+    "parse_quantity": parse_quantity,
+    "find_quantities": find_quantities,
+    "split_items": lambda s: split_items(s, 0, ",|;"),
+    "parse_figures": lambda s: (
+        parse_figures(InfoboxLine("Casualties1", s, 0, len(s)), "casualties", 1, []),
+        parse_figures(InfoboxLine("Strength1", s, 0, len(s)), "strength", None, []),
+    ),
+    "read_infobox": lambda s: read_infobox(infobox_lines(s), []),
+    "parse_article": article_of,
+    "find_mentions+decide": claims_of,
+}
+
+MOTIFS = [
+    "(", ")", ", ", "1-2-", "1 ", "12–", "-", "- Key: ", "- Casualties1: 5 killed\n", "twenty ", "twenty-",
+    "one hundred and ", "between 1 and ", "one and ", "1,000,", "(per X) ", "----, ", '"(', "5 killed and ",
+    "5 killed; ", "a dozen ", "none of the ", "no men or ", "AQIM said ", '"a" ', "the ", " ", "=", "== ",
+    "\n", "over ", "~", "+", "according to ", "Per X:, ", "1 killed, ", "Mauritanian soldiers ", "killed ",
+]
+
+
+def repeat(parts: list[str], length: int) -> str:
+    motif = "".join(parts)
+    return (motif * (length // len(motif) + 1))[:length]
+
+
+adversarial = st.builds(
+    repeat, st.lists(st.sampled_from(MOTIFS), min_size=1, max_size=4), st.integers(min_value=100, max_value=2_000)
+)
+
+
+# --- 2. bounded time -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(CALLS))
+@fuzz(max_examples=40)
+@given(text=adversarial)
+def test_bounded_time_on_adversarial_strings(name, text):
+    elapsed = timed(CALLS[name], text)
+    assert elapsed < LIMIT, f"{name} took {elapsed:.2f} s on {text[:60]!r}… ({len(text)} chars)"
+
+
+@pytest.mark.parametrize("name", ["parse_quantity", "find_quantities", "split_items", "parse_article"])
+def test_long_worst_cases_of_the_linear_parsers(name):
+    """20,000 characters of every motif, each call under a second (measured: < 0.1 s)."""
+    for motif in MOTIFS:
+        text = repeat([motif], 20_000)
+        elapsed = timed(CALLS[name], text)
+        assert elapsed < LIMIT, f"{name} took {elapsed:.2f} s on {motif!r} × {len(text)} chars"
+
+
+def test_a_long_run_of_equals_signs_is_not_a_heading_trap():
+    """`^==+\\s*(.*?)\\s*==+$` took minutes on `=` × 5,000 + a letter (fixed in article.py)."""
+    for line in ("=" * 20_000 + "x", "= " + " " * 20_000 + "x", "== a" + " " * 20_000 + "b", "=" + " " * 20_000 + "=x"):
+        text = f"= Title =\n\n{line}\n\n{line} =\n"
+        assert timed(lambda s: parse_article(s), text) < LIMIT
+
+
+# The same motifs at 10,000 characters: these calls stay under a second (measured: < 0.3 s) ...
+TEN_THOUSAND_OK = {
+    "parse_figures": [m for m in MOTIFS if m not in ("one hundred and ", "one and ", "5 killed and ", "5 killed; ")],
+    "read_infobox": [m for m in MOTIFS if m not in ("one hundred and ", "one and ", "5 killed and ", "5 killed; ")],
+    "find_mentions+decide": [
+        m for m in MOTIFS
+        if m not in ("1-2-", "1 ", "12–", "- Casualties1: 5 killed\n", "between 1 and ", "5 killed and ", "5 killed; ",
+                     "a dozen ", "none of the ", "no men or ", "AQIM said ", "according to ", "1 killed, ")
+    ],
+}
+
+
+@pytest.mark.parametrize("name", list(TEN_THOUSAND_OK))
+def test_ten_thousand_character_cases_that_stay_fast(name):
+    for motif in TEN_THOUSAND_OK[name]:
+        text = repeat([motif], 10_000)
+        elapsed = timed(CALLS[name], text)
+        assert elapsed < LIMIT, f"{name} took {elapsed:.2f} s on {motif!r} × {len(text)} chars"
+
+
+# ... and these do not: quadratic scans, one representative motif per cause (read_infobox on
+# `5 killed; `, and find_mentions on `a dozen `, `no men or `, `between 1 and ` … are the same causes).
+SUB_ITEMS = (
+    "infobox.py is quadratic in the number of `and`/`;` pieces of one item: _sub_items runs "
+    "parse_quantity on every piece, and _parse_figure calls _sub_items(item) again for every piece"
+)
+CLAIMS = (
+    "claims.py is quadratic in the number of counts in one sentence: for every count _is_counted "
+    "searches the whole text before it (_MONTH_BEFORE, `[$€£]\\s*$`), as does _strength_context"
+)
+CUES = "claims.decide/attribution is quadratic in the number of attribution cues in one sentence"
+
+
+@pytest.mark.parametrize(
+    "name, motif",
+    [
+        pytest.param("parse_figures", "one and ", marks=pytest.mark.xfail(strict=True, raises=TooSlow, reason=SUB_ITEMS)),
+        pytest.param("find_mentions+decide", "1 ", marks=pytest.mark.xfail(strict=True, raises=TooSlow, reason=CLAIMS)),
+        pytest.param("find_mentions+decide", "AQIM said ", marks=pytest.mark.xfail(strict=True, raises=TooSlow, reason=CUES)),
+    ],
+)
+def test_ten_thousand_character_known_slow_cases(name, motif):
+    text = repeat([motif], 10_000)
+    with deadline(LIMIT):  # stop at the limit: a known-slow case costs one second, not minutes
+        CALLS[name](text)
+
+
+# --- 3. fuzzing --------------------------------------------------------------------------------
+
+TOKENS = [
+    "fifteen", "twenty-eight", "one hundred and fifty", "a dozen", "dozens", "none", "no", "over", "more than",
+    "at least", "about", "some", "an estimated", "~", "3", "15", "0", "1,190", "25–82+", "150+", "20+",
+    "between 5 and 7", "3 to 4", "6-2", "2010-11", "killed", "wounded", "captured", "missing", "dead", "injured",
+    "taken prisoner", "deaths", "losses", "death toll", "soldiers", "jihadists", "civilians", "men", "fighters",
+    "people", "vehicles", "pickups", "Mil Mi-24 helicopters", "AQIM", "Mauritanian", "Mauritania", "Mali",
+    "Al-Qaeda in the Islamic Maghreb (AQIM)", "the", "were", "was", "and", "or", ",", ".", ";", ":", "(", ")",
+    '"', "“", "”", "according to", "said", "stated", "claimed", "the same source", "per", "(per AQIM)", "in",
+    "on", "July 5, 2011", "2011", "km", "4pm", "$", "its own", "ranks", "the enemy", "lost", "toll", "between",
+    "é", "—", "-", "\t", "Per AQIM:", "----", "KIA", "POW", "†", "border|20px", "Unknown", "None", "N/A", "?",
+]
+phrase = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=30).map(" ".join)
+noisy = st.one_of(phrase, st.text(max_size=80), st.builds(lambda a, b: a + b, phrase, st.text(max_size=20)))
+
+KEYS = [
+    "Conflict", "Partof", "Date", "Place", "Location", "Result", "Status", "Combatant1", "Combatant2",
+    "Combatant3", "Commander1", "Commander2", "Units1", "Units2", "Strength1", "Strength2", "Casualties1",
+    "Casualties2", "Casualties3", "Casualties4", "Target", "Perpetrators", "Perpetrator", "Fatalities",
+    "Injuries", "Victims", "Deaths", "Frobnicate", "Combatant", "Casualties 1", "",
+]
+
+
+@st.composite
+def infobox_text(draw) -> str:
+    lines = []
+    for _ in range(draw(st.integers(0, 10))):
+        key = draw(st.sampled_from(KEYS))
+        value = draw(st.one_of(phrase, st.lists(phrase, max_size=4).map(", ".join), noisy))
+        lines.append(f"- {key}: {value}" if key else f"- {value}")
+    return "\n".join(lines)
+
+
+@st.composite
+def article_text(draw) -> str:
+    title = draw(st.lists(st.sampled_from(["Battle", "of", "Araouane", "(2009)", "Attack", "on", "Ambush", "Siege",
+                                           "Timbuktu", "Bassikounou", "Raid", "Massacre", "2012"]), min_size=1, max_size=5))
+    parts = [f"= {' '.join(title)} =", ""]
+    if draw(st.booleans()):
+        parts += ["Infobox", draw(infobox_text()), ""]
+    for _ in range(draw(st.integers(0, 4))):
+        if draw(st.booleans()):
+            parts.append(f"== {draw(st.sampled_from(['Background', 'Battle', 'Aftermath', 'Casualties', 'Prelude']))} ==")
+        sentences = draw(st.lists(phrase, min_size=1, max_size=4))
+        parts += [" ".join(s.rstrip(".") + "." for s in sentences), ""]
+    return "\n".join(parts)
+
+
+CUE_AT_END = (
+    "attribution.find_cues raises IndexError when a backward cue (`said`, `stated`) is followed by "
+    "fewer than two words of text (`…soldiers said.` at the end of a sentence): the whole document "
+    "then loses its record"
+)
+
+
+class known_bugs:
+    """Reject (rather than fail on) an example that trips a bug already pinned by a strict xfail
+    test below, so that the fuzz tests keep looking for other failures."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, err, tb):
+        if kind is IndexError:
+            while tb.tb_next is not None:
+                tb = tb.tb_next
+            if tb.tb_frame.f_code.co_name == "find_cues" and tb.tb_frame.f_code.co_filename.endswith("attribution.py"):
+                reject()
+        return False
+
+
+@pytest.mark.xfail(strict=True, raises=IndexError, reason=CUE_AT_END)
+@pytest.mark.parametrize("sentence", ["said.", "Three soldiers were killed, AQIM said.", "The toll rose, officials stated."])
+def test_a_sentence_ending_in_a_speech_verb(sentence):
+    claims_of(sentence)
+
+
+@pytest.mark.xfail(strict=True, raises=IndexError, reason=CUE_AT_END)
+def test_an_article_whose_sentence_ends_in_a_speech_verb(nlp):
+    extract("= Battle of Bassikounou =\n\nThree soldiers were killed, the army said.\n")
+
+
+def check_figures(figures, text: str):
+    for figure in figures:
+        assert figure.low >= 0
+        assert figure.high is None or figure.low <= figure.high, figure
+        assert figure.category in CASUALTY_CATEGORIES + STRENGTH_CATEGORIES
+        evidence = figure.evidence
+        assert 0 <= evidence.start <= evidence.end <= len(text)
+        assert text[evidence.start:evidence.end] == evidence.text, figure
+
+
+@fuzz(max_examples=300)
+@given(data=st.binary(max_size=200))
+def test_decode_raises_only_article_error(data):
+    try:
+        text = decode(data)
+    except ArticleError:
+        return
+    assert "\r" not in text and "\x00" not in text
+    assert text == data.removeprefix(b"\xef\xbb\xbf").decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+@fuzz(max_examples=150)
+@given(text=st.one_of(st.text(max_size=300), article_text()))
+def test_parse_article_raises_only_article_error_and_offsets_slice_back(text):
+    try:
+        article = parse_article(text)
+    except ArticleError:
+        return
+    assert article.title and article.title == article.title.strip()
+    for paragraph in article.paragraphs:
+        assert text[paragraph.start:paragraph.end] == paragraph.text
+    for line in article.infobox or ():
+        assert text[line.start:line.end] == line.value
+
+
+@fuzz(max_examples=300)
+@given(text=st.one_of(phrase, noisy))
+def test_number_parser(text):
+    for quantity in find_quantities(text, offset=7):
+        assert 7 <= quantity.start < quantity.end <= len(text) + 7
+        assert quantity.low >= 0
+        assert quantity.high is None or quantity.low <= quantity.high
+    quantity = parse_quantity(text)
+    if quantity is not None:
+        assert 0 <= quantity.start < quantity.end <= len(text)
+        assert quantity.high is None or quantity.low <= quantity.high
+        assert text[quantity.start:quantity.end].strip() == text[quantity.start:quantity.end]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=ValueError,
+    reason="numbers.number_value calls int() on a digit run of any length; over 4,300 digits Python "
+    "refuses (ValueError: Exceeds the limit … for integer string conversion), so the parser raises "
+    "and the whole document loses its record",
+)
+def test_number_parser_on_a_five_thousand_digit_number():
+    text = "1" * 5_000 + " soldiers were killed"
+    assert parse_quantity(text) is not None
+    assert find_quantities(text)
+
+
+@fuzz(max_examples=200)
+@given(value=st.one_of(phrase, noisy, st.lists(phrase, max_size=5).map(", ".join)), start=st.integers(0, 50))
+def test_split_items_keep_their_offsets(value, start):
+    text = " " * start + value
+    for item in split_items(value, start, ",|;"):
+        assert item.text and item.text == item.text.strip()
+        assert text[item.start:item.end] == item.text
+
+
+@fuzz(max_examples=200)
+@given(box=infobox_text(), prose=st.one_of(st.just(""), phrase))
+def test_infobox_parser(box, prose):
+    text = f"= Battle of Fuzz =\n\nInfobox\n{box}\n\n{prose}\n"
+    article = parse_article(text)
+    facts = read_infobox(article.infobox, find_definitions(prose))
+    check_figures(facts.strength + facts.casualties, text)
+    assert all(f.category in STRENGTH_CATEGORIES for f in facts.strength)
+    assert all(f.category in CASUALTY_CATEGORIES for f in facts.casualties)
+    assert all(f.origin == "infobox" for f in facts.strength + facts.casualties)
+    assert all(isinstance(w, str) and w for w in facts.warnings)
+
+
+@fuzz(max_examples=300)
+@given(sentence=st.one_of(phrase, noisy), prefix=st.text(max_size=10))
+def test_claim_extractor(sentence, prefix):
+    text = prefix + sentence
+    with known_bugs():
+        figures, warnings, quote_source = claims_of(sentence, offset=len(prefix))
+    check_figures(figures, text)
+    assert all(f.origin == "text" for f in figures)
+    assert quote_source is None or isinstance(quote_source, str)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@fuzz(max_examples=100)
+@given(text=article_text())
+def test_full_records_validate_against_the_schema(nlp, text):
+    with known_bugs():
+        record = extract(text)
+    again = EventRecord.model_validate(json.loads(record.model_dump_json()))
+    assert again == record
+    check_figures(record.strength + record.casualties, text)
