@@ -68,6 +68,8 @@ class Cue:
     direction: str = "backward"
 
 
+_REACH = 200  # characters a cue looks at for its claimant's name
+
 _SUBJECT_STOP = re.compile(r"(?:[,;:]\s+(?:and|but|while|whereas)\s+|;\s+|,\s+(?:and|but)\s+|\bthat\s+|\"|\bwhich\s+)", re.IGNORECASE)
 
 
@@ -87,9 +89,19 @@ def _strip_prefixes(text: str) -> str:
     return text
 
 
-def _backward_source(sentence: str, cue_start: int) -> str | None:
+# What may follow a clause-final reporting verb: `…, the army said.`, `…, AQIM said on Monday.`
+_CLAUSE_FINAL = re.compile(r"(?:\s+(?:on|in|at|late|later|this|last|after|in\s+a)\b[^,;:\"]{0,40})?\s*[.!?\"”']*\s*$", re.IGNORECASE)
+
+
+def _backward_source(sentence: str, cue_start: int, cue_end: int) -> str | None:
     """The subject before a reporting verb: `A local official in Bassikounou stated` -> that official."""
-    before = sentence[:cue_start]
+    # A claimant's name is a few words; a bounded window keeps a sentence of many cues linear.
+    before = sentence[max(0, cue_start - _REACH):cue_start]
+    tail = before.rsplit(",", 1)[-1]
+    if "," in before and tail.strip() and _CLAUSE_FINAL.match(sentence, cue_end):
+        # `Three soldiers were killed, the army said.`: the verb closes the sentence, so its subject is
+        # the stretch after the last comma, not the reported clause before it.
+        before = tail
     pieces = _SUBJECT_STOP.split(before)
     subject = pieces[-1] if pieces else before
     subject = re.sub(r",[^,]*,\s*$", "", subject.strip() + " ").strip()  # drop an appositive
@@ -107,7 +119,7 @@ def _backward_source(sentence: str, cue_start: int) -> str | None:
 
 
 def _forward_source(sentence: str, cue_end: int) -> str | None:
-    after = sentence[cue_end:]
+    after = sentence[cue_end:cue_end + _REACH]
     match = re.match(r"\s*(?P<source>[^,;:.]+?(?:\.\s?[A-Z]\.[^,;:.]*)?)(?=\s*(?:[,;:]|$|\.\s|\.$|\s+(?:that|who|which)\b))", after)
     if not match:
         return None
@@ -135,6 +147,14 @@ def is_anaphoric(name: str | None) -> bool:
     return folded in rules().anaphora or folded in {a.removeprefix("the ") for a in rules().anaphora}
 
 
+_WORD = re.compile(r"\s*(\w+)")
+
+
+def _next_word(sentence: str, position: int) -> str:
+    match = _WORD.match(sentence, position)
+    return match.group(1) if match else ""
+
+
 def find_cues(sentence: str) -> list[Cue]:
     """Every attribution cue in one sentence with the span it covers (find; no decisions)."""
     found: list[Cue] = []
@@ -142,19 +162,20 @@ def find_cues(sentence: str) -> list[Cue]:
         for match in pattern.finditer(sentence):
             if rule.sentence_initial and sentence[:match.start()].strip():
                 continue
-            if rule.after_comma and not re.search(r",\s*$", sentence[:match.start()]):
+            before = sentence[max(0, match.start() - 40):match.start()]  # bounded: many cues stay linear
+            if rule.after_comma and not re.search(r",\s*$", before):
                 continue
             if rule.requires_after and not re.search(rule.requires_after, sentence[match.end():match.end() + 60]):
                 continue
             if rule.direction == "backward" and (
-                re.search(r"\b(?:were|was|been|be|being|is|are)\s+$", sentence[:match.start()], re.IGNORECASE)
-                or category_of_words(sentence[match.end():match.end() + 12].split(" ", 2)[1] if len(sentence[match.end():].split()) else "")
+                re.search(r"\b(?:were|was|been|be|being|is|are)\s+$", before, re.IGNORECASE)
+                or category_of_words(_next_word(sentence, match.end()))
             ):
                 continue  # passive (`were confirmed dead`) or a participle (`two people reported killed`)
             if rule.direction == "forward":
                 name = _forward_source(sentence, match.end())
             else:
-                name = _backward_source(sentence, match.start())
+                name = _backward_source(sentence, match.start(), match.end())
             name = _source_head(name)
             cleaned = clean_source(name) if name else None
             if cleaned and cleaned.lower() in rules().not_sources:
@@ -196,8 +217,9 @@ class SourceMemory:
         return cue.source
 
 
-def terminator_positions(sentence: str) -> list[int]:
-    return sorted(m.start() for t in rules().terminators for m in re.finditer(re.escape(t), sentence))
+@lru_cache(maxsize=16)  # asked once per figure of the same sentence
+def terminator_positions(sentence: str) -> tuple[int, ...]:
+    return tuple(sorted(m.start() for t in rules().terminators for m in re.finditer(re.escape(t), sentence)))
 
 
 def source_for(position: int, cues: list[tuple[Cue, str | None]], sentence: str) -> str | None:

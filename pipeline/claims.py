@@ -10,7 +10,9 @@ the article. The *find* step (`find_mentions`) is pure and testable on a bare se
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import vocabulary as vocab
 from .attribution import Cue, SourceMemory, find_cues, source_for
@@ -31,6 +33,7 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
+_NEAR = 80  # characters around a count that the local tests below look at
 _STOP_WORDS = {
     "were", "was", "had", "have", "has", "been", "are", "is", "be", "being", "in", "at", "on", "during", "near",
     "from", "by", "with", "under", "after", "before", "when", "while", "who", "which", "that", "as", "to",
@@ -100,45 +103,48 @@ class Mention:
 
 def _noun_phrase(sentence: str, start: int) -> tuple[str, int]:
     """The words after a count up to a verb, preposition or punctuation: `Mauritanian soldiers`."""
-    if re.match(r"\s+(?:the|a|an|this|that|these|those)\b", sentence[start:], re.IGNORECASE):
+    # A noun phrase is a few words long; reading a bounded window keeps long sentences linear.
+    text = sentence[start:start + 4 * _NEAR]
+    if re.match(r"\s+(?:the|a|an|this|that|these|those)\b", text, re.IGNORECASE):
         return "", start  # `raised to five the following day`: the count stands alone
-    prefix = _NP_PREFIX.match(sentence[start:])
-    position = start + (prefix.end() if prefix else 0)
+    prefix = _NP_PREFIX.match(text)
+    position = prefix.end() if prefix else 0
     words_end = position
-    for match in re.finditer(r"\s*([\w'’-]+)", sentence[position:]):
-        if match.start() != 0 and not sentence[position + match.start()].isspace():
+    for match in re.finditer(r"\s*([\w'’-]+)", text[position:]):
+        if match.start() != 0 and not text[position + match.start()].isspace():
             break
         word = match.group(1)
-        gap = sentence[words_end:position + match.start(1)]
+        gap = text[words_end:position + match.start(1)]
         if gap.strip():
             break  # punctuation ends the phrase
         lower = word.lower()
         if lower in _STOP_WORDS:
-            if lower == "and" and re.match(r"\s+and\s+[A-Z]", sentence[words_end:]):
+            if lower == "and" and re.match(r"\s+and\s+[A-Z]", text[words_end:]):
                 words_end = position + match.end()
                 continue  # `MNLA and CMA fighters`
             break
         if vocab.category_of_words(word):
             break
-        if lower.endswith("ed") and sentence[start:words_end].strip() and not vocab.people_word(word):
+        if lower.endswith("ed") and text[:words_end].strip() and not vocab.people_word(word):
             break  # `forty AQIM jihadists ambushed …`: a verb ends the phrase
         words_end = position + match.end()
-        if vocab.people_word(word) or vocab.vehicle_word(word) or len(sentence[start:words_end].split()) > 6:
+        if vocab.people_word(word) or vocab.vehicle_word(word) or len(text[:words_end].split()) > 6:
             break  # the head noun ends the phrase
     owner = re.match(
         r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:(?:government|security|armed)\s+forces|army|forces|military|"
         r"troops|police|government|[A-Z][\w'’-]*)\b",
-        sentence[words_end:],
+        text[words_end:],
     )
-    if owner and sentence[start:words_end].strip():
+    if owner and text[:words_end].strip():
         words_end += owner.end()  # `soldiers of the Malian army`, `members of the government forces`
-    return sentence[start:words_end].strip(), words_end
+    return text[:words_end].strip(), start + words_end
 
 
 def _is_counted(sentence: str, quantity: Quantity, local_start: int, local_end: int) -> bool:
     """False for years, dates, times and units: counts of something other than people or vehicles."""
-    after = sentence[local_end:]
-    before = sentence[:local_start]
+    # Look only near the count: scanning the whole sentence for every count is quadratic.
+    after = sentence[local_end:local_end + _NEAR]
+    before = sentence[max(0, local_start - _NEAR):local_start]
     if _UNIT_AFTER.match(after) or _MONTH_BEFORE.search(before):
         return False
     if not quantity.is_word and 1800 <= quantity.low <= 2100 and quantity.high in (quantity.low, None):
@@ -236,7 +242,7 @@ def _find_mentions(sentence: str, background: bool) -> list[Mention]:
             continue
         next_start = quantities[index + 1][0].start if index + 1 < len(quantities) else len(sentence)
         if zero_np is not None:
-            noun, noun_end = zero_np, quantity.end + sentence[quantity.end:].find(zero_np) + len(zero_np)
+            noun, noun_end = zero_np, sentence.find(zero_np, quantity.end) + len(zero_np)
         else:
             noun, noun_end = _noun_phrase(sentence, quantity.end)
         head = noun.split()[-1] if noun else ""
@@ -258,7 +264,7 @@ def _find_mentions(sentence: str, background: bool) -> list[Mention]:
             continue
         if not noun or zero_np is not None:
             strength_kind = "personnel" if _strength_context(sentence, quantity, noun_end, background) else None
-            if strength_kind and re.search(r"\b(?:numbered|numbering)\s*$", sentence[:quantity.start], re.IGNORECASE):
+            if strength_kind and re.search(r"\b(?:numbered|numbering)\s*$", sentence[max(0, quantity.start - _NEAR):quantity.start], re.IGNORECASE):
                 mentions.append(Mention(quantity, noun, noun_end, None, None, "strength", "personnel"))
             continue
         strength_kind = vocab.strength_category(noun)
@@ -282,19 +288,41 @@ def _is_model_name(noun: str) -> bool:
     return bool(re.search(r"\b[A-Z][\w]*-?\d+\w*\b", noun)) and not vocab.people_word(noun)
 
 
+@dataclass(frozen=True)
+class _SentenceIndex:
+    semicolons: list[int]
+    not_strength: list[int]  # starts of verbs that rule out a strength reading (`fled`, `destroyed`)
+    garrison_words: bool  # whether a Background sentence speaks of this event's own force
+
+
+@lru_cache(maxsize=16)
+def _index(sentence: str) -> _SentenceIndex:
+    """What `_strength_context` needs of the whole sentence, found once per sentence rather than
+    once per count (which made a long sentence quadratic). Pure, so caching it shares nothing
+    between documents but work."""
+    return _SentenceIndex(
+        semicolons=[m.start() for m in re.finditer(";", sentence)],
+        not_strength=[m.start() for m in _NOT_STRENGTH.finditer(sentence)],
+        garrison_words=bool(_BACKGROUND_STRENGTH.search(sentence)),
+    )
+
+
 def _strength_context(sentence: str, quantity: Quantity, noun_end: int, background: bool) -> bool:
-    before = sentence[:quantity.start]
-    after = sentence[noun_end:]
-    clause_start = max(before.rfind(";"), 0)
-    clause_end = len(sentence) if ";" not in after else noun_end + after.index(";")
-    clause = sentence[clause_start:clause_end]
-    if _NOT_STRENGTH.search(clause):
+    index = _index(sentence)
+    before_count = bisect_left(index.semicolons, quantity.start)
+    clause_start = index.semicolons[before_count - 1] if before_count else 0
+    after_noun = bisect_left(index.semicolons, noun_end)
+    clause_end = index.semicolons[after_noun] if after_noun < len(index.semicolons) else len(sentence)
+    first = bisect_left(index.not_strength, clause_start)
+    if first < len(index.not_strength) and index.not_strength[first] < clause_end:
         return False
+    before = sentence[max(0, quantity.start - _NEAR):quantity.start]
+    after = sentence[noun_end:noun_end + _NEAR]
     cue = bool(_STRENGTH_HEAD_BEFORE.search(before) or _STRENGTH_AFTER.match(after))
     if not cue and re.search(r"\b(?:by)\s*$", before) and re.search(r"\b(?:attack|assault|raid)\s+by\s*$", before):
         cue = True
     if background:
-        return cue and bool(_BACKGROUND_STRENGTH.search(sentence))
+        return cue and index.garrison_words
     return cue
 
 
@@ -356,7 +384,7 @@ def decide(
     cue_spans = []
     for cue, _ in carried:
         if cue.source:
-            found = sentence.find(cue.source)
+            found = sentence.find(cue.source, max(0, cue.start - 250), cue.end + 250)
             if found >= 0:
                 cue_spans.append((found, found + len(cue.source)))
         cue_spans.append((cue.start, cue.end))

@@ -44,6 +44,7 @@ def _parser() -> DateDataParser:
     return DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
 
 
+@lru_cache(maxsize=4096)  # the same few date strings recur across a corpus; dateparser is slow
 def _parse_one(text: str) -> tuple[str, str] | None:
     """(ISO value, precision) of one complete date, or None."""
     data = _parser().get_date_data(text)
@@ -83,15 +84,16 @@ def parse_date(text: str, base_year: int | None = None) -> DateSpan | None:
 
     `base_year` completes dates written without a year (`On 26 August`), as the article's own year.
     """
-    cleaned = re.sub(r"\(\s*\)|\s*,\s*$", "", text).strip().strip(",").strip()
+    # Empty `()` left by the markup, then trailing commas (`\s*,\s*$` would rescan every run of spaces).
+    cleaned = re.sub(r"\(\s*\)", "", text).strip().strip(",").strip()
     match = DATE_EXPRESSION.search(cleaned)
     if match is None:
         return None
     left, right = match.group("left"), match.group("right")
     if right and not _HAS_MONTH.search(right) and not _HAS_YEAR.search(right):
         # `15` alone on the right only makes sense after a month: `September 14–15, 2008`.
-        tail = cleaned[match.end():]
-        right = right + tail if re.match(r",?\s*\d{4}", tail) else right
+        year = re.match(r",?\s*\d{4}(?!\d)", cleaned[match.end():])
+        right = right + year.group(0) if year else right
     if not right and not (_HAS_MONTH.search(left) or _HAS_YEAR.search(left)):
         return None
     if right:
@@ -120,7 +122,19 @@ def parse_date(text: str, base_year: int | None = None) -> DateSpan | None:
 
 
 def find_date(text: str, base_year: int | None = None) -> tuple[DateSpan, int, int] | None:
-    """The first date expression in running text with its offsets (for the lead sentence)."""
+    """The first date expression in running text with its offsets (for the lead sentence).
+
+    A date with a month wins over an earlier bare year: in `The 2016 Bani Bangou attack took place
+    on October 6, 2016` the year belongs to the event's name."""
+    bare_year: tuple[DateSpan, int, int] | None = None
+    for found in _date_candidates(text, base_year):
+        if found[0].precision != "year":
+            return found
+        bare_year = bare_year or found
+    return bare_year
+
+
+def _date_candidates(text: str, base_year: int | None):
     for match in DATE_EXPRESSION.finditer(text):
         candidate = match.group(0)
         if not _HAS_MONTH.search(candidate) and not re.search(r"\d{4}", candidate):
@@ -129,5 +143,4 @@ def find_date(text: str, base_year: int | None = None) -> tuple[DateSpan, int, i
             continue
         span = parse_date(text[match.start():], base_year)
         if span is not None:
-            return span, match.start(), match.start() + len(span.text)
-    return None
+            yield span, match.start(), match.start() + len(span.text)

@@ -19,7 +19,7 @@ from .names import Definition, resolve_actor, strip_residue
 from .numbers import parse_quantity
 from .records import Actor, Commander, DateSpan, Evidence, Figure, Location, Result
 
-_INDEXED_KEY = re.compile(r"^(?P<base>[A-Za-z ]+?)\s*(?P<n>\d+)$")
+_INDEXED_KEY = re.compile(r"^(?P<base>[A-Za-z ]*[A-Za-z])\s*(?P<n>\d+)$")
 MILITARY_KEYS = {"conflict", "combatant", "casualties", "commander", "strength"}
 CIVILIAN_KEYS = {"target", "perpetrator", "perpetrators", "fatalities", "victims", "injuries", "injured", "deaths"}
 _SIDE_KEYS = {"combatant", "commander", "strength", "units"}
@@ -102,11 +102,12 @@ def _base_key(key: str) -> tuple[str, int | None]:
 
 # --- sides -------------------------------------------------------------------------------------
 
-_PARENS = re.compile(r"\s*\((?P<inner>[^()]*)\)")
+# `(?<!\s)`: start only at the head of a run of spaces, else `\s*` rescans the run from every position.
+_PARENS = re.compile(r"(?<!\s)\s*\((?P<inner>[^()]*)\)")
 _UNNAMED_LEADERS = re.compile(
-    r"\b(?:unidentified|unknown|unnamed)\b[^|]*?\b(?:commanders|leaders|officers|emirs)\b", re.IGNORECASE
+    r"\b(?:unidentified|unknown|unnamed)\b[^|]{0,60}?\b(?:commanders|leaders|officers|emirs)\b", re.IGNORECASE
 )
-_FATE_SUFFIX = re.compile(r"\s*(?P<fate>KIA|POW|WIA|†)\s*$")
+_FATE_SUFFIX = re.compile(r"(?<!\s)\s*(?P<fate>KIA|POW|WIA|†)\s*$")
 _FATES = {"KIA": "killed", "†": "killed", "POW": "captured", "WIA": "wounded"}
 _NOTHING = re.compile(r"^(?:unknown|none|n/?a|-+|\?)$", re.IGNORECASE)
 
@@ -117,7 +118,7 @@ def _split_and(name: str) -> list[str]:
     if len(parts) != 2:
         return [name]
     left, right = parts
-    if right[:1].islower() or left.isupper():
+    if right[:1].islower() or left.isupper() or right.isupper():
         return parts
     if country_mention(left) and country_mention(right):
         return parts
@@ -233,8 +234,14 @@ def parse_figures(
             continue
         if _LABEL.match(item.text):
             continue  # `FADM:` labels the items after it; it is not a figure
-        for piece in _sub_items(item):
-            figure = _parse_figure(piece, item, covering_source, kind, side, default_category)
+        pieces = _sub_items(item)
+        # A glued `(per X)` covers the whole item (`8 killed and 27 wounded (per X)`), unless a piece
+        # carries its own note.
+        item_source = _noted_source(item.text) or covering_source
+        for piece in pieces:
+            source = _noted_source(piece.text) or item_source
+            evidence = item if len(pieces) == 1 else piece
+            figure = _parse_figure(piece, evidence, source, kind, side, default_category)
             if figure is None:
                 if kind == "casualties" or not _NOTHING.match(piece.text.split()[0]):
                     warnings.append(f"infobox {line.key}: no figure read from {piece.text!r}")
@@ -243,16 +250,20 @@ def parse_figures(
     return figures
 
 
+def _noted_source(text: str) -> str | None:
+    """The claimant named by the last source note in `text`, if any."""
+    source = None
+    for note in _PARENS.finditer(text):
+        source = _source_of_note(note.group("inner")) or source
+    return source
+
+
 def _parse_figure(
-    piece: Item, item: Item, source: str | None, kind: str, side: int | None, default_category: str
+    piece: Item, evidence: Item, source: str | None, kind: str, side: int | None, default_category: str
 ) -> Figure | None:
-    text = piece.text
-    notes = list(_PARENS.finditer(text))
-    for note in notes:
-        noted = _source_of_note(note.group("inner"))
-        if noted:
-            source = noted
-    words = _PARENS.sub("", text).strip()
+    """One figure from one piece; `evidence` is the span shown for it (the whole item unless the
+    item holds several figures)."""
+    words = _PARENS.sub("", piece.text).strip()
     if words.lower() == "none" or re.match(r"^(?:none|no|nil)\b", words, re.IGNORECASE):
         quantity_low, quantity_high, approximate, rest = 0, 0, False, re.sub(r"^\w+\s*", "", words)
     else:
@@ -279,8 +290,6 @@ def _parse_figure(
             return None
         if figure_side is None:
             group = "unknown"
-    evidence_text = item.text if len(_sub_items(item)) == 1 else piece.text
-    evidence_start = item.start if evidence_text == item.text else piece.start
     return Figure(
         side=figure_side,
         group=group,
@@ -290,14 +299,14 @@ def _parse_figure(
         approximate=approximate,
         source=source,
         origin="infobox",
-        evidence=Evidence(text=evidence_text, start=evidence_start, end=evidence_start + len(evidence_text)),
+        evidence=Evidence(text=evidence.text, start=evidence.start, end=evidence.end),
     )
 
 
 # --- the stage ---------------------------------------------------------------------------------
 
 _VICTORY = re.compile(
-    r"^(?:(?:decisive|pyrrhic|tactical|strategic|major|minor|partial)\s+)*(?P<who>.+?)\s+"
+    r"^(?:(?:decisive|pyrrhic|tactical|strategic|major|minor|partial)\s+)*(?P<who>.*?\S)\s+"
     r"(?:victory|victories|win|success)\b",
     re.IGNORECASE,
 )

@@ -27,14 +27,14 @@ DOZEN = r"(?:a|one|half\s+a)\s+dozen"
 NUMBER = rf"(?:{DIGITS}|{DOZEN}|{NUMBER_WORDS})"
 
 _OPEN_BEFORE = r"more\s+than|over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|upwards\s+of|in\s+excess\s+of"
-_APPROX_BEFORE = r"about|around|approximately|roughly|some|nearly|almost|an\s+estimated|estimated|up\s+to|~"
+_APPROX_BEFORE = r"about|around|approximately|roughly|some|nearly|almost|an\s+estimated|estimated|up\s+to"
 _DASH = r"\s*[–—-]\s*"
 
 QUANTITY = re.compile(
     rf"""
     (?<![\w.,])
     (?:(?P<open>{_OPEN_BEFORE})\s+)?
-    (?:(?P<approx>{_APPROX_BEFORE})\s*)?
+    (?:(?P<approx>(?:{_APPROX_BEFORE})\s+|~\s*))?  # only `~` may be glued: `someone` is no count
     (?:
         between\s+(?P<b_low>{NUMBER})\s+and\s+(?P<b_high>{NUMBER})
       | (?P<low>{NUMBER})
@@ -67,7 +67,10 @@ def number_value(words: str) -> int | None:
     """The integer a single number phrase denotes, or None when it is not one."""
     phrase = re.sub(r"\s+", " ", words.strip().lower())
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", phrase):
-        return int(phrase.replace(",", ""))
+        digits = phrase.replace(",", "")
+        # No count of people or vehicles runs to a dozen digits; a longer run is an identifier or
+        # junk (and int() refuses over 4,300 digits).
+        return int(digits) if len(digits) <= 12 else None
     if re.fullmatch(r"(?:a|one) dozen", phrase):
         return 12
     if phrase == "half a dozen":

@@ -6,6 +6,7 @@ Every field, enumerated value and cross-field rule of the record specification l
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from typing import Literal
@@ -48,7 +49,12 @@ _ISO_BY_PRECISION = {
 def slugify(title: str) -> str:
     """The record id: ASCII-folded, lower case, runs of non-alphanumerics to `-`."""
     folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    if slug:
+        return slug
+    # A title with no Latin letter or digit (`Битва`) folds to nothing; a digest of the title keeps
+    # the id non-empty, stable and distinct per title.
+    return "title-" + hashlib.sha256(title.encode("utf-8")).hexdigest()[:12]
 
 
 class _Model(BaseModel):

@@ -147,30 +147,7 @@ LEADS = [
     ),
 ]
 
-_TITLE_YEAR_BUG = (
-    "bug: find_date takes the year in the event's name (e.g. `The 2016 Bani Bangou attack`) as the "
-    "lead's date expression, giving year precision `2016` instead of the day the sentence states"
-)
-
-
-_DAY_RANGE_IN_PROSE_BUG = (
-    "bug: parse_date completes a bare right end (`25` in `December 24–25, 2015`) with the whole "
-    "rest of the text rather than just the `, 2015` after it, so the range fails when prose "
-    "follows and find_date falls back to the bare year `2015`"
-)
-
-
-def _lead_params():
-    for sentence, base_year, expected, phrase in LEADS:
-        marks = []
-        if sentence.startswith("The 201"):
-            marks = [pytest.mark.xfail(strict=True, reason=_TITLE_YEAR_BUG)]
-        elif re.search(r"[A-Z][a-z]+ \d+–\d+, \d{4},", sentence):
-            marks = [pytest.mark.xfail(strict=True, reason=_DAY_RANGE_IN_PROSE_BUG)]
-        yield pytest.param(sentence, base_year, expected, phrase, marks=marks, id=phrase)
-
-
-@pytest.mark.parametrize("text, base_year, expected, phrase", _lead_params())
+@pytest.mark.parametrize("text, base_year, expected, phrase", LEADS, ids=[lead[3] for lead in LEADS])
 def test_find_date_in_lead(text, base_year, expected, phrase):
     found = find_date(text, base_year)
     assert found is not None
@@ -180,7 +157,6 @@ def test_find_date_in_lead(text, base_year, expected, phrase):
     assert span.text.endswith(phrase)
 
 
-@pytest.mark.xfail(strict=True, reason=_DAY_RANGE_IN_PROSE_BUG)
 @pytest.mark.parametrize(
     "text",
     [

@@ -14,7 +14,7 @@ import signal
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline import ArticleError, extract
@@ -46,7 +46,7 @@ class TooSlow(BaseException):
 
 
 class deadline:
-    """Abort the block with TooSlow after `seconds`, so a known-slow case costs only that."""
+    """Abort the block with TooSlow after `seconds`, so a runaway case fails in bounded time."""
 
     def __init__(self, seconds: float):
         self.seconds = seconds
@@ -154,51 +154,16 @@ def test_a_long_run_of_equals_signs_is_not_a_heading_trap():
         assert timed(lambda s: parse_article(s), text) < LIMIT
 
 
-# The same motifs at 10,000 characters: these calls stay under a second (measured: < 0.3 s) ...
-TEN_THOUSAND_OK = {
-    "parse_figures": [m for m in MOTIFS if m not in ("one hundred and ", "one and ", "5 killed and ", "5 killed; ")],
-    "read_infobox": [m for m in MOTIFS if m not in ("one hundred and ", "one and ", "5 killed and ", "5 killed; ")],
-    "find_mentions+decide": [
-        m for m in MOTIFS
-        if m not in ("1-2-", "1 ", "12–", "- Casualties1: 5 killed\n", "between 1 and ", "5 killed and ", "5 killed; ",
-                     "a dozen ", "none of the ", "no men or ", "AQIM said ", "according to ", "1 killed, ")
-    ],
-}
-
-
-@pytest.mark.parametrize("name", list(TEN_THOUSAND_OK))
-def test_ten_thousand_character_cases_that_stay_fast(name):
-    for motif in TEN_THOUSAND_OK[name]:
+# The same motifs at 10,000 characters, every parser: each call stays under a second. Per-count
+# and per-cue scans of the whole sentence once made `1 ` × 5,000, `AQIM said ` × 1,000 and
+# `one and ` × 1,250 quadratic; the local windows in claims.py, attribution.py and infobox.py keep
+# them linear.
+@pytest.mark.parametrize("name", ["parse_figures", "read_infobox", "find_mentions+decide"])
+def test_ten_thousand_character_cases_stay_fast(name):
+    for motif in MOTIFS:
         text = repeat([motif], 10_000)
         elapsed = timed(CALLS[name], text)
         assert elapsed < LIMIT, f"{name} took {elapsed:.2f} s on {motif!r} × {len(text)} chars"
-
-
-# ... and these do not: quadratic scans, one representative motif per cause (read_infobox on
-# `5 killed; `, and find_mentions on `a dozen `, `no men or `, `between 1 and ` … are the same causes).
-SUB_ITEMS = (
-    "infobox.py is quadratic in the number of `and`/`;` pieces of one item: _sub_items runs "
-    "parse_quantity on every piece, and _parse_figure calls _sub_items(item) again for every piece"
-)
-CLAIMS = (
-    "claims.py is quadratic in the number of counts in one sentence: for every count _is_counted "
-    "searches the whole text before it (_MONTH_BEFORE, `[$€£]\\s*$`), as does _strength_context"
-)
-CUES = "claims.decide/attribution is quadratic in the number of attribution cues in one sentence"
-
-
-@pytest.mark.parametrize(
-    "name, motif",
-    [
-        pytest.param("parse_figures", "one and ", marks=pytest.mark.xfail(strict=True, raises=TooSlow, reason=SUB_ITEMS)),
-        pytest.param("find_mentions+decide", "1 ", marks=pytest.mark.xfail(strict=True, raises=TooSlow, reason=CLAIMS)),
-        pytest.param("find_mentions+decide", "AQIM said ", marks=pytest.mark.xfail(strict=True, raises=TooSlow, reason=CUES)),
-    ],
-)
-def test_ten_thousand_character_known_slow_cases(name, motif):
-    text = repeat([motif], 10_000)
-    with deadline(LIMIT):  # stop at the limit: a known-slow case costs one second, not minutes
-        CALLS[name](text)
 
 
 # --- 3. fuzzing --------------------------------------------------------------------------------
@@ -250,38 +215,14 @@ def article_text(draw) -> str:
     return "\n".join(parts)
 
 
-CUE_AT_END = (
-    "attribution.find_cues raises IndexError when a backward cue (`said`, `stated`) is followed by "
-    "fewer than two words of text (`…soldiers said.` at the end of a sentence): the whole document "
-    "then loses its record"
-)
-
-
-class known_bugs:
-    """Reject (rather than fail on) an example that trips a bug already pinned by a strict xfail
-    test below, so that the fuzz tests keep looking for other failures."""
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, kind, err, tb):
-        if kind is IndexError:
-            while tb.tb_next is not None:
-                tb = tb.tb_next
-            if tb.tb_frame.f_code.co_name == "find_cues" and tb.tb_frame.f_code.co_filename.endswith("attribution.py"):
-                reject()
-        return False
-
-
-@pytest.mark.xfail(strict=True, raises=IndexError, reason=CUE_AT_END)
 @pytest.mark.parametrize("sentence", ["said.", "Three soldiers were killed, AQIM said.", "The toll rose, officials stated."])
 def test_a_sentence_ending_in_a_speech_verb(sentence):
     claims_of(sentence)
 
 
-@pytest.mark.xfail(strict=True, raises=IndexError, reason=CUE_AT_END)
 def test_an_article_whose_sentence_ends_in_a_speech_verb(nlp):
-    extract("= Battle of Bassikounou =\n\nThree soldiers were killed, the army said.\n")
+    record = extract("= Battle of Bassikounou =\n\nThree soldiers were killed, the army said.\n")
+    assert [(f.low, f.source) for f in record.casualties] == [(3, "army")]
 
 
 def check_figures(figures, text: str):
@@ -333,17 +274,12 @@ def test_number_parser(text):
         assert text[quantity.start:quantity.end].strip() == text[quantity.start:quantity.end]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="numbers.number_value calls int() on a digit run of any length; over 4,300 digits Python "
-    "refuses (ValueError: Exceeds the limit … for integer string conversion), so the parser raises "
-    "and the whole document loses its record",
-)
 def test_number_parser_on_a_five_thousand_digit_number():
+    """int() refuses over 4,300 digits; such a run is junk, not a count, and must not raise."""
     text = "1" * 5_000 + " soldiers were killed"
-    assert parse_quantity(text) is not None
-    assert find_quantities(text)
+    assert parse_quantity(text) is None
+    assert find_quantities(text) == []
+    assert find_quantities("1" * 12 + " killed")[0].low == 111_111_111_111
 
 
 @fuzz(max_examples=200)
@@ -372,8 +308,7 @@ def test_infobox_parser(box, prose):
 @given(sentence=st.one_of(phrase, noisy), prefix=st.text(max_size=10))
 def test_claim_extractor(sentence, prefix):
     text = prefix + sentence
-    with known_bugs():
-        figures, warnings, quote_source = claims_of(sentence, offset=len(prefix))
+    figures, warnings, quote_source = claims_of(sentence, offset=len(prefix))
     check_figures(figures, text)
     assert all(f.origin == "text" for f in figures)
     assert quote_source is None or isinstance(quote_source, str)
@@ -387,8 +322,7 @@ def nlp():
 @fuzz(max_examples=100)
 @given(text=article_text())
 def test_full_records_validate_against_the_schema(nlp, text):
-    with known_bugs():
-        record = extract(text)
+    record = extract(text)
     again = EventRecord.model_validate(json.loads(record.model_dump_json()))
     assert again == record
     check_figures(record.strength + record.casualties, text)

@@ -341,23 +341,15 @@ def test_a_multi_line_internal_error_is_reported_on_one_line(tmp_path, monkeypat
     assert result.error_of(bad).startswith("internal error: ValidationError: 2 validation errors")
 
 
-SIXTY_THOUSAND = (
-    "claims.py is quadratic in the length of a sentence: for every count, _is_counted runs "
-    "_MONTH_BEFORE.search and a `[$€£]\\s*$` search over the whole text before it (and "
-    "_strength_context searches the whole prefix too); 60,000 numbers in one paragraph take ~10 min"
-)
-
-
-@pytest.mark.xfail(strict=True, raises=(TooSlow, AssertionError), reason=SIXTY_THOUSAND)
 def test_sixty_thousand_numbers_in_one_paragraph(tmp_path):
+    """Each count is judged on a bounded window around it, so the cost is linear in the paragraph
+    (it was quadratic: ~10 min). Measured ~25 s, most of it spaCy's sentence split of 120,000 tokens."""
     paragraph = " ".join(str(n % 997 + 3) for n in range(60_000)) + " soldiers were killed."
     text = f"= Battle of Numbers =\n\n{paragraph}\n"
-    started = time.perf_counter()
-    # A linear pass over these 350 kB takes about a second; four is generous.
-    with deadline(4):
+    with deadline(120):
         bad, _, result = with_good(tmp_path, "numbers.txt", text.encode())
-    assert str(bad) in result.records
-    assert time.perf_counter() - started < 4
+    record = result.records[str(bad)]
+    assert [(f.low, f.category) for f in record.casualties] == [(182, "killed")]  # the last count: 59,999 % 997 + 3
 
 
 def test_non_english_text(tmp_path):
@@ -376,16 +368,11 @@ def test_non_english_text(tmp_path):
         assert text[figure.evidence.start:figure.evidence.end] == figure.evidence.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="records.slugify folds `Битва` to an empty id, which fails the record's id pattern "
-    "(ValidationError), so an article with a non-Latin title gets no record",
-)
 def test_title_of_only_non_latin_letters(tmp_path):
     bad, _, result = with_good(tmp_path, "cyr.txt", "= Битва =\n\nТекст.\n".encode())
     record = result.records[str(bad)]
     assert record.title == "Битва"
-    assert record.id  # still a usable id (the slug of an ASCII-folded title may be empty otherwise)
+    assert record.id.startswith("title-")  # the ASCII fold is empty; the id is a digest of the title
 
 
 # --- folders, links, unreadable files -------------------------------------------------------------

@@ -165,16 +165,7 @@ def test_parse_belligerents(value, definitions, expected):
     "value, expected",
     [
         ("AQIM and Ansar Dine", [("AQIM", None), ("Ansar Dine", None)]),
-        pytest.param(
-            "Ansar Dine and AQIM",
-            [("Ansar Dine", None), ("AQIM", None)],
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug: _split_and splits `A and B` when the LEFT part is an abbreviation "
-                "(`AQIM and Ansar Dine` -> two actors) but not when the right part is "
-                "(`Ansar Dine and AQIM` -> one actor named `Ansar Dine and AQIM`)",
-            ),
-        ),
+        ("Ansar Dine and AQIM", [("Ansar Dine", None), ("AQIM", None)]),
     ],
 )
 def test_and_with_an_abbreviation_on_either_side_is_two_actors(value, expected):
@@ -610,12 +601,6 @@ def test_parse_figures_offsets_survive_crlf(line, kind, side, expected, warned):
     assert_evidence_slices_back(article.text, figures)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: in `8 killed and 27 wounded (per Malian Army)` the glued `(per X)` note is read "
-    "only from the last `and`-piece, so `8 killed` loses the source although the spec says a "
-    "glued `(per X)` covers the whole (comma-separated) item",
-)
 def test_glued_source_covers_both_halves_of_an_and_item():
     text, line = one_line("Casualties1: 8 killed and 27 wounded (per Malian Army), 3 captured")
     figures = parse_figures(line, "casualties", 1, [])
