@@ -17,7 +17,11 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="extract one event record per article into a JSON Lines file")
     run.add_argument("paths", nargs="+", metavar="INPUT... OUTPUT.jsonl", help="article files or folders, then the output file")
     run.add_argument("--stages", default=",".join(STAGES), help=f"comma-separated stages to run (default: {','.join(STAGES)})")
-    run.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
+    run.add_argument("--jobs", type=int, default=1, help="worker processes; with --engine dask and no --scheduler, local dask workers (default: 1)")
+    run.add_argument("--engine", choices=["processes", "dask"], default="processes",
+                     help="processes: this machine (default); dask: a dask cluster (needs the [dask] extra)")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="with --engine dask: address of a running dask scheduler (tcp://host:8786); without it a local cluster is started")
     run.add_argument("--batch-size", type=int, default=64, help="articles per nlp.pipe batch (default: 64)")
     run.add_argument("--progress", choices=["auto", "on", "off"], default="auto", help="progress bar (auto: on a terminal)")
 
@@ -54,6 +58,7 @@ def _run(args) -> int:
         written, failed = run(
             inputs, output, stages, args.jobs, args.batch_size, progress,
             report=lambda line: print(line, file=sys.stderr),
+            engine=args.engine, scheduler=args.scheduler,
         )
     except UsageError as err:
         return _usage_error(str(err))

@@ -116,8 +116,25 @@ def _process_chunk(args: tuple[list[str], tuple[str, ...], int]) -> list[Outcome
     return process(paths, stages, batch_size)
 
 
-def run_outcomes(paths: list[str], stages: tuple[str, ...], jobs: int, batch_size: int) -> Iterator[Outcome]:
-    """Outcomes in input order, from one process or from `jobs` worker processes."""
+ENGINES = ("processes", "dask")
+
+
+def run_outcomes(
+    paths: list[str],
+    stages: tuple[str, ...],
+    jobs: int,
+    batch_size: int,
+    engine: str = "processes",
+    scheduler: str | None = None,
+) -> Iterator[Outcome]:
+    """Outcomes in input order: from this process, from `jobs` local worker processes, or from a
+    dask cluster (`engine="dask"`; `scheduler` is its address, None for a local cluster of `jobs`
+    workers). Every engine yields the same outcomes in the same order."""
+    if engine == "dask":
+        from .dask_engine import run_dask
+
+        yield from run_dask(paths, stages, batch_size, scheduler, workers=max(jobs, 1))
+        return
     if jobs <= 1 or len(paths) <= batch_size:
         yield from iter_outcomes(paths, stages, batch_size)
         return
@@ -167,9 +184,22 @@ def run(
     batch_size: int = 64,
     progress: bool = False,
     report=print,
+    engine: str = "processes",
+    scheduler: str | None = None,
 ) -> tuple[int, int]:
     """Write records for every input document; returns (records written, documents failed)."""
     stages = check_stages(stages)
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    if scheduler is not None and engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    if engine == "dask":
+        from .dask_engine import require_dask
+
+        try:
+            require_dask()
+        except ImportError as err:
+            raise UsageError(str(err)) from None
     target = Path(output)
     if not target.parent.exists():
         raise UsageError(f"cannot write {output}: folder {target.parent} does not exist")
@@ -190,7 +220,7 @@ def run(
             errors = AtomicWriter(errors_path(target))
         except OSError as err:
             raise UsageError(f"cannot write {output}: {err.strerror or err}") from None
-        outcomes = run_outcomes(paths, stages, jobs, batch_size)
+        outcomes = run_outcomes(paths, stages, jobs, batch_size, engine, scheduler)
         if progress:
             from tqdm import tqdm
 

@@ -1,0 +1,104 @@
+"""The `run` job on a dask cluster: partitions of paths mapped over dask.distributed workers.
+
+Reads: the input paths (on the workers: every worker must see the same files at the same paths).
+Writes: nothing; yields `pipeline.run.Outcome`s in input order, so the output is byte-identical to
+the single-process run. Each partition (`batch_size` paths) is one task running
+`pipeline.run.process`; the spaCy model is loaded once per worker *process* (the `load_nlp()`
+cache is per process) and reused by every task that worker runs. Only a bounded window of
+partitions is in flight at once, so finished results never pile up on the workers or here.
+
+dask is an optional dependency: `pip install 'conflict-ledger[dask]'`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Iterator
+
+from .run import Outcome, process
+
+INSTALL_HINT = "the dask engine needs dask.distributed: pip install 'conflict-ledger[dask]'"
+
+# A worker started with several threads shares one model between them, and `nlp.select_pipes`
+# (used by the prose stage) changes the shared pipeline while it runs: one partition at a time
+# per process keeps that safe. The local cluster below has one thread per worker anyway.
+_PROCESS_LOCK = threading.Lock()
+
+
+def require_dask():
+    """The `distributed` module; ImportError naming the install command when dask is missing."""
+    try:
+        import distributed
+    except ImportError as err:  # dask itself, or its distributed scheduler, is missing
+        raise ImportError(f"{INSTALL_HINT} ({err})") from None
+    return distributed
+
+
+def _process_partition(paths: list[str], stages: tuple[str, ...], batch_size: int) -> list[Outcome]:
+    """One task: the outcomes of one partition, computed in the worker process."""
+    with _PROCESS_LOCK:
+        return process(paths, stages, batch_size)
+
+
+def run_dask(
+    paths: list[str],
+    stages: tuple[str, ...],
+    batch_size: int,
+    scheduler: str | None,
+    *,
+    workers: int = 2,
+) -> Iterator[Outcome]:
+    """Outcomes in input order, computed on a dask cluster.
+
+    `scheduler=None` starts a local cluster of `workers` single-threaded worker processes for this
+    run and closes it at the end; an address (`tcp://host:8786`) connects to a running scheduler
+    (start its workers with `--nthreads 1`: a worker process holds one model and runs one
+    partition at a time). Raises ImportError with the install command, at the call, when dask is
+    missing.
+    """
+    if batch_size < 1 or workers < 1:
+        raise ValueError("batch_size and workers must be at least 1")
+    distributed = require_dask()
+    partitions = [list(paths[i:i + batch_size]) for i in range(0, len(paths), batch_size)]
+    return _outcomes(distributed, partitions, tuple(stages), batch_size, scheduler, workers)
+
+
+def _outcomes(distributed, partitions, stages, batch_size, scheduler, workers) -> Iterator[Outcome]:
+    if not partitions:
+        return
+    cluster = client = None
+    pending: deque = deque()
+    try:
+        if scheduler is None:
+            cluster = distributed.LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+            )
+            client = distributed.Client(cluster)
+        else:
+            client = distributed.Client(scheduler)
+        # Enough partitions in flight to keep every worker thread busy, few enough that finished
+        # results waiting behind an earlier, slower partition cannot pile up without bound.
+        window = 2 * max(sum(client.nthreads().values()), workers)
+        queue = iter(partitions)
+
+        def submit_next() -> None:
+            partition = next(queue, None)
+            if partition is not None:
+                pending.append(client.submit(_process_partition, partition, stages, batch_size, pure=False))
+
+        for _ in range(window):
+            submit_next()
+        while pending:
+            future = pending.popleft()
+            outcomes = future.result()
+            future.release()
+            submit_next()
+            yield from outcomes
+    finally:
+        for future in pending:
+            future.cancel()
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()

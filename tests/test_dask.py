@@ -1,0 +1,79 @@
+"""The dask engine gives the same JSON lines, in the same order, as the in-process run; the model
+is loaded once per worker process; a missing dask is a clear error naming the install command."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import distributed
+import pytest
+
+from pipeline.dask_engine import run_dask
+from pipeline.extract import STAGES
+from pipeline.nlp import load_nlp
+from pipeline.run import process
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = [str(p) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+ARTICLES = SEEDS + [str(p) for p in sorted((ROOT / "corpus" / "dev").glob("*.txt"))]
+
+
+def lines(outcomes) -> list[str]:
+    return [o.line if o.line is not None else f"error: {o.path}: {o.error}" for o in outcomes]
+
+
+@pytest.fixture(scope="module")
+def expected() -> list[str]:
+    return lines(process(ARTICLES, STAGES, 64))
+
+
+def test_local_cluster_gives_the_in_process_lines_on_the_seeds(expected):
+    got = lines(run_dask(SEEDS, STAGES, 2, None))
+    assert len(got) == len(SEEDS) == 3
+    assert got == expected[:len(SEEDS)]
+    assert all(not line.startswith("error:") for line in got)
+
+
+def test_cluster_by_address_keeps_input_order_and_loads_the_model_once_per_worker(expected):
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        got = lines(run_dask(ARTICLES, STAGES, 1, cluster.scheduler_address))  # 15 one-article partitions
+        with distributed.Client(cluster) as client:
+            pids = client.run(os.getpid)
+            loads = client.run(load_nlp.cache_info)
+    assert got == expected
+    assert len(set(pids.values())) == 2 and os.getpid() not in pids.values()  # processes, not threads
+    assert sum(info.hits + info.misses for info in loads.values()) == len(ARTICLES)
+    assert all(info.misses <= 1 for info in loads.values())
+
+
+def test_an_empty_list_starts_no_cluster():
+    assert list(run_dask([], STAGES, 64, "tcp://127.0.0.1:1")) == []
+
+
+def test_missing_dask_names_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` now fails
+    with pytest.raises(ImportError, match=r"pip install 'conflict-ledger\[dask\]'"):
+        run_dask(SEEDS, STAGES, 64, None)
+
+
+def _cli(*args: str):
+    import subprocess
+
+    return subprocess.run([sys.executable, "-m", "pipeline", "run", *args], capture_output=True, text=True, cwd=ROOT, timeout=600)
+
+
+def test_cli_dask_engine_writes_the_same_bytes_as_the_default_engine(tmp_path):
+    default = _cli("seeds", str(tmp_path / "default.jsonl"))
+    on_dask = _cli("--engine", "dask", "--jobs", "2", "--batch-size", "1", "seeds", str(tmp_path / "dask.jsonl"))
+    assert default.returncode == 0 and on_dask.returncode == 0, on_dask.stderr
+    assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "default.jsonl").read_bytes()
+    assert len((tmp_path / "dask.jsonl").read_bytes().splitlines()) == 3
+
+
+def test_cli_scheduler_without_the_dask_engine_is_a_usage_error(tmp_path):
+    result = _cli("--scheduler", "tcp://127.0.0.1:8786", "seeds", str(tmp_path / "out.jsonl"))
+    assert result.returncode == 2
+    assert "--scheduler needs --engine dask" in result.stderr
+    assert not (tmp_path / "out.jsonl").exists()
