@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", metavar="SCORES.json", help="write the scores as JSON")
     evaluate.add_argument("--report", metavar="REPORT.md", help="write a Markdown report")
     evaluate.add_argument("--html", metavar="REPORT.html", help="write a self-contained HTML report")
+    evaluate.add_argument("--baseline", metavar="BASE.jsonl",
+                          help="predictions of a baseline run (e.g. `run --stages infobox`), scored too and compared field by field in the reports")
 
     schema = commands.add_parser("schema", help="write the JSON Schema of the record")
     schema.add_argument("folder", metavar="SCHEMA_DIR")
@@ -76,16 +78,18 @@ def _eval(args) -> int:
     try:
         predictions = load_predictions(args.predictions)
         gold = load_gold(args.gold)
+        base_predictions = load_predictions(args.baseline) if args.baseline else None
     except (OSError, ValueError) as err:
         return _usage_error(str(err))
     evaluation = evaluate(predictions, gold)
+    baseline = (args.baseline, evaluate(base_predictions, gold)) if base_predictions is not None else None
     try:
         if args.json:
             Path(args.json).write_text(json.dumps(evaluation.to_json(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         if args.report:
-            Path(args.report).write_text(render_markdown(evaluation), encoding="utf-8")
+            Path(args.report).write_text(render_markdown(evaluation, baseline), encoding="utf-8")
         if args.html:
-            Path(args.html).write_text(render_html(evaluation), encoding="utf-8")
+            Path(args.html).write_text(render_html(evaluation, baseline), encoding="utf-8")
     except OSError as err:
         return _usage_error(f"cannot write report: {err}")
     micro = evaluation.micro

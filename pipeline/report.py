@@ -63,8 +63,16 @@ def _md_record(record: RecordScore) -> list[str]:
     return lines
 
 
-def render_markdown(evaluation: Evaluation) -> str:
-    """The evaluation as Markdown: headline, per-field table, per-article errors, load errors."""
+def _ablation_rows(evaluation: Evaluation, baseline: Evaluation) -> list[tuple[str, str, str, str]]:
+    """(field, baseline F1, this run's F1, difference) for micro and every field."""
+    pairs = [("micro", baseline.micro, evaluation.micro)]
+    pairs += [(name, baseline.fields[name], evaluation.fields[name]) for name in FIELDS]
+    return [(name, f"{base.f:.4f}", f"{run.f:.4f}", f"{run.f - base.f:+.4f}") for name, base, run in pairs]
+
+
+def render_markdown(evaluation: Evaluation, baseline: tuple[str, Evaluation] | None = None) -> str:
+    """The evaluation as Markdown: headline, per-field table, the ablation against a baseline run
+    when one is given, per-article errors, load errors."""
     lines = [
         f"# {TITLE}",
         "",
@@ -84,6 +92,14 @@ def render_markdown(evaluation: Evaluation) -> str:
         _md_row(["---"] * (len(_COLUMNS) + 1)),
     ]
     lines.extend(_md_row((f"`{name}`", *_numbers(evaluation.fields[name]))) for name in FIELDS)
+    if baseline is not None:
+        label, base = baseline
+        lines.extend([
+            "", "## Ablation", "",
+            f"F1 of the baseline run `{label}` and of this run, field by field: what the stages this run adds bring.",
+            "", _md_row(("field", "baseline F1", "F1", "Δ F1")), _md_row(["---"] * 4),
+        ])
+        lines.extend(_md_row((f"`{name}`", *values)) for name, *values in _ablation_rows(evaluation, base))
     lines.extend(["", "## Articles", ""])
     if not evaluation.records:
         lines.extend(["No gold records.", ""])
@@ -210,7 +226,23 @@ def _html_record(record: RecordScore) -> str:
     return "\n".join(parts)
 
 
-def render_html(evaluation: Evaluation) -> str:
+def _html_ablation(evaluation: Evaluation, baseline: tuple[str, Evaluation] | None) -> str:
+    if baseline is None:
+        return ""
+    label, base = baseline
+    rows = "".join(
+        f"<tr><td><code>{escape(name)}</code></td>" + "".join(f"<td>{escape(v)}</td>" for v in values) + "</tr>"
+        for name, *values in _ablation_rows(evaluation, base)
+    )
+    return (
+        "<h2>Ablation</h2>"
+        f'<p class="lead">F1 of the baseline run <code>{escape(label)}</code> and of this run, field by field.</p>'
+        "<table><thead><tr><th>field</th><th>baseline F1</th><th>F1</th><th>Δ F1</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def render_html(evaluation: Evaluation, baseline: tuple[str, Evaluation] | None = None) -> str:
     """The evaluation as one self-contained HTML page (inline CSS, no scripts, no network)."""
     micro = evaluation.micro
     stats = "".join(
@@ -275,6 +307,7 @@ def render_html(evaluation: Evaluation) -> str:
 {chr(10).join(field_rows)}
 </tbody>
 </table>
+{_html_ablation(evaluation, baseline)}
 <h2>Articles</h2>
 {chr(10).join(records)}
 <h2>Errors</h2>

@@ -121,3 +121,17 @@ def test_html_contains_the_f1_chart(evaluation):
     assert "n/a" in page
     names = re.findall(r'<div class="name[^"]*">([^<]+)</div>', page)
     assert names == ["micro", *FIELDS]
+
+
+def test_ablation_section_compares_a_baseline_field_by_field(evaluation):
+    gold = rec("Battle of Bassikounou", casualties=[fig(2, 2, 2, text="2 killed")])
+    perfect = evaluate([gold], [gold])
+    empty = evaluate([rec("Battle of Bassikounou")], [gold])  # misses the one casualty figure
+    md = render_markdown(perfect, ("infobox-only.jsonl", empty))
+    assert "## Ablation" in md and "`infobox-only.jsonl`" in md
+    ablation = md.split("## Ablation", 1)[1]
+    row = next(line for line in ablation.splitlines() if line.startswith("| `casualties.value` |"))
+    assert row == "| `casualties.value` | 0.0000 | 1.0000 | +1.0000 |"
+    assert "## Ablation" not in render_markdown(evaluation)
+    html = render_html(perfect, ("infobox-only.jsonl", empty))
+    assert "<h2>Ablation</h2>" in html and "<td>+1.0000</td>" in html
