@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .article import Article, ArticleError, article_from_bytes, parse_article, read_article
-from .extract import STAGES, extract_article, extract_articles
+from .article import Article, ArticleError, parse_article, read_article
+from .extract import STAGES, extract_articles
 from .nlp import load_nlp
 from .records import SCHEMA_VERSION, EventRecord
 

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from .names import fold_name, names_match
+from .names import names_match
 from .records import Actor, Commander, EventRecord, Figure
 
 T = TypeVar("T")

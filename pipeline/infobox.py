@@ -17,7 +17,7 @@ from .dates import parse_date
 from .geo import country_mention, parse_location
 from .names import Definition, resolve_actor, strip_residue
 from .numbers import parse_quantity
-from .records import Actor, Commander, DateSpan, Evidence, Figure, Location, Result
+from .records import Actor, Commander, DateSpan, Evidence, Figure, Location
 
 _INDEXED_KEY = re.compile(r"^(?P<base>[A-Za-z ]*[A-Za-z])\s*(?P<n>\d+)$")
 MILITARY_KEYS = {"conflict", "combatant", "casualties", "commander", "strength"}

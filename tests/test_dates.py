@@ -6,7 +6,6 @@ Per the spec's DateSpan: `text` as written, `start`/`end` ISO 8601 at the precis
 
 from __future__ import annotations
 
-import re
 
 import pytest
 

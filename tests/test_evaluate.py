@@ -13,12 +13,11 @@ from pipeline.evaluate import (
     MICRO_FIELDS,
     Counts,
     evaluate,
-    fold_name,
     load_gold,
     load_predictions,
     max_matching,
-    names_match,
 )
+from pipeline.names import fold_name, names_match
 from pipeline.records import EventRecord
 
 SOURCE = {"sha256": "0" * 64}

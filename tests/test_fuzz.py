@@ -10,7 +10,6 @@ words, `between 1 and between 1 and …`.
 from __future__ import annotations
 
 import json
-import signal
 import time
 
 import pytest
@@ -27,6 +26,7 @@ from pipeline.nlp import load_nlp
 from pipeline.numbers import find_quantities, parse_quantity
 from pipeline.records import CASUALTY_CATEGORIES, STRENGTH_CATEGORIES, Actor, EventRecord
 from pipeline.sides import SideBook
+from timing import deadline  # tests/ is on sys.path under pytest
 
 LIMIT = 1.0  # seconds any one call may take
 
@@ -39,29 +39,6 @@ def fuzz(max_examples: int):
         database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
     )
-
-
-class TooSlow(BaseException):
-    pass
-
-
-class deadline:
-    """Abort the block with TooSlow after `seconds`, so a runaway case fails in bounded time."""
-
-    def __init__(self, seconds: float):
-        self.seconds = seconds
-
-    def _fire(self, signum, frame):
-        raise TooSlow(f"still running after {self.seconds} s")
-
-    def __enter__(self):
-        self.previous = signal.signal(signal.SIGALRM, self._fire)
-        signal.setitimer(signal.ITIMER_REAL, self.seconds)
-
-    def __exit__(self, *exc):
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, self.previous)
-        return False
 
 
 def timed(call, text: str) -> float:

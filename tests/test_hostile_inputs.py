@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import threading
@@ -24,35 +23,12 @@ from pipeline.__main__ import main
 from pipeline.nlp import load_nlp
 from pipeline.records import EventRecord
 from pipeline.run import UsageError, errors_path, run
+from timing import deadline  # tests/ is on sys.path under pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 DEV = sorted((ROOT / "corpus" / "dev").glob("*.txt"))
 GOOD = SEEDS[0]
-
-
-class TooSlow(BaseException):
-    """Raised by `deadline` (a BaseException, so no `except Exception` in the pipeline eats it)."""
-
-
-class deadline:
-    """Abort the block with TooSlow after `seconds` (SIGALRM; main thread only)."""
-
-    def __init__(self, seconds: float):
-        self.seconds = seconds
-
-    def _fire(self, signum, frame):
-        raise TooSlow(f"still running after {self.seconds} s")
-
-    def __enter__(self):
-        self.previous = signal.signal(signal.SIGALRM, self._fire)
-        signal.setitimer(signal.ITIMER_REAL, self.seconds)
-        return self
-
-    def __exit__(self, *exc):
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, self.previous)
-        return False
 
 
 @pytest.fixture(scope="module", autouse=True)
