@@ -14,6 +14,7 @@ import signal
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from multiprocessing import get_context
@@ -119,6 +120,22 @@ def _process_chunk(args: tuple[list[str], tuple[str, ...], int]) -> list[Outcome
 ENGINES = ("processes", "dask")
 
 
+@contextmanager
+def _workers_ignoring_sigint(jobs: int):
+    """A spawn pool whose workers ignore SIGINT from their first instruction: a Ctrl-C sent to the
+    whole process group while a worker is still starting would otherwise print its traceback. An
+    ignored signal stays ignored across exec, so the parent ignores it while the pool starts."""
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
+    try:
+        pool = get_context("spawn").Pool(jobs)
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGINT, previous)
+    with pool:
+        yield pool
+
+
 def run_outcomes(
     paths: list[str],
     stages: tuple[str, ...],
@@ -139,7 +156,7 @@ def run_outcomes(
         yield from iter_outcomes(paths, stages, batch_size)
         return
     chunks = [(paths[i:i + batch_size], stages, batch_size) for i in range(0, len(paths), batch_size)]
-    with get_context("spawn").Pool(jobs) as pool:
+    with _workers_ignoring_sigint(jobs) as pool:
         for outcomes in pool.imap(_process_chunk, chunks):
             yield from outcomes
 
@@ -172,8 +189,33 @@ def errors_path(output: Path) -> Path:
     return output.with_name(output.name.removesuffix(".jsonl") + ".errors.jsonl")
 
 
-def _raise_interrupt(signum, _frame):
-    raise KeyboardInterrupt(f"signal {signum}")
+class _InterruptGate:
+    """SIGINT and SIGTERM as KeyboardInterrupt, except inside `held()`, where one is kept and
+    raised when the block ends. Blocking the signal itself is not enough: a process-directed
+    signal is taken by whichever thread does not block it (numpy's BLAS threads), and Python runs
+    the handler in the main thread all the same."""
+
+    def __init__(self) -> None:
+        self.holding = False
+        self.pending: int | None = None
+
+    def handle(self, signum, _frame) -> None:
+        if self.holding:
+            self.pending = signum
+            return
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    @contextmanager
+    def held(self, then_raise: bool = True):
+        """Keep interrupts out of the block; then raise one that came, unless the block finished
+        the work (`then_raise=False`: an interrupt during the final rename comes too late)."""
+        self.holding = True
+        try:
+            yield
+        finally:
+            self.holding = False
+        if self.pending is not None and then_raise:
+            raise KeyboardInterrupt(f"signal {self.pending}")
 
 
 def run(
@@ -206,18 +248,26 @@ def run(
     if target.is_dir():
         raise UsageError(f"cannot write {output}: it is a folder")
     paths = collect_inputs(inputs)
-    # SIGTERM is turned into KeyboardInterrupt *before* the temporary files exist, so that a
-    # termination can never leave a `.part` file behind. Signal handlers can only be set from the
-    # main thread; run() called from another thread leaves signals alone.
+    if engine == "processes" and (jobs <= 1 or len(paths) <= batch_size) and "prose" in stages:
+        # Load the model (cached per process) before any temporary file exists: spaCy's loader
+        # turns an interrupt during its import into "Can't find model", which must not happen
+        # with a `.part` file open.
+        load_nlp()
+    # SIGINT and SIGTERM go through one gate *before* the temporary files exist, so that neither
+    # can leave a `.part` file behind. Signal handlers can only be set from the main thread;
+    # run() called from another thread leaves signals alone.
     main_thread = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _raise_interrupt) if main_thread else None
-    previous_int = signal.getsignal(signal.SIGINT)
+    gate = _InterruptGate()
+    previous = {sig: signal.signal(sig, gate.handle) for sig in (signal.SIGINT, signal.SIGTERM)} if main_thread else {}
     records = errors = None
     written = failed = 0
     try:
         try:
-            records = AtomicWriter(target)
-            errors = AtomicWriter(errors_path(target))
+            # Between creating a temporary file and holding it in a name, an interrupt would leak
+            # the file: it is kept until both names hold their files.
+            with gate.held():
+                records = AtomicWriter(target)
+                errors = AtomicWriter(errors_path(target))
         except OSError as err:
             raise UsageError(f"cannot write {output}: {err.strerror or err}") from None
         outcomes = run_outcomes(paths, stages, jobs, batch_size, engine, scheduler)
@@ -233,12 +283,13 @@ def run(
                 failed += 1
                 report(f"{outcome.path}: {outcome.error}")
                 errors.write_line(json.dumps({"path": outcome.path, "error": outcome.error}, ensure_ascii=False))
-        records.commit()
-        if failed:
-            errors.commit()
-        else:
-            errors.discard()
-            errors.target.unlink(missing_ok=True)  # no stale errors from an earlier run
+        with gate.held(then_raise=False):  # records and errors file are replaced together
+            records.commit()
+            if failed:
+                errors.commit()
+            else:
+                errors.discard()
+                errors.target.unlink(missing_ok=True)  # no stale errors from an earlier run
     except BaseException:
         if main_thread:  # a second Ctrl-C must not interrupt the clean-up and leave a `.part` file
             signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -248,7 +299,6 @@ def run(
                 writer.discard()
         raise
     finally:
-        if main_thread:
-            signal.signal(signal.SIGTERM, previous)
-            signal.signal(signal.SIGINT, previous_int)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     return written, failed
