@@ -120,12 +120,22 @@ def _process_chunk(args: tuple[list[str], tuple[str, ...], int]) -> list[Outcome
 ENGINES = ("processes", "dask")
 
 
+def _extracts_here(engine: str, jobs: int, paths: list[str], batch_size: int) -> bool:
+    """Whether `run_outcomes` extracts in this process rather than in workers."""
+    return engine == "processes" and (jobs <= 1 or len(paths) <= batch_size)
+
+
+def _on_main_thread() -> bool:
+    # Signal handlers can only be set from the main thread.
+    return threading.current_thread() is threading.main_thread()
+
+
 @contextmanager
 def _workers_ignoring_sigint(jobs: int):
     """A spawn pool whose workers ignore SIGINT from their first instruction: a Ctrl-C sent to the
     whole process group while a worker is still starting would otherwise print its traceback. An
     ignored signal stays ignored across exec, so the parent ignores it while the pool starts."""
-    main_thread = threading.current_thread() is threading.main_thread()
+    main_thread = _on_main_thread()
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
     try:
         pool = get_context("spawn").Pool(jobs)
@@ -152,7 +162,7 @@ def run_outcomes(
 
         yield from run_dask(paths, stages, batch_size, scheduler, workers=max(jobs, 1))
         return
-    if jobs <= 1 or len(paths) <= batch_size:
+    if _extracts_here(engine, jobs, paths, batch_size):
         yield from iter_outcomes(paths, stages, batch_size)
         return
     chunks = [(paths[i:i + batch_size], stages, batch_size) for i in range(0, len(paths), batch_size)]
@@ -248,17 +258,16 @@ def run(
     if target.is_dir():
         raise UsageError(f"cannot write {output}: it is a folder")
     paths = collect_inputs(inputs)
-    if engine == "processes" and (jobs <= 1 or len(paths) <= batch_size) and "prose" in stages:
+    if "prose" in stages and _extracts_here(engine, jobs, paths, batch_size):
         # Load the model (cached per process) before any temporary file exists: spaCy's loader
         # turns an interrupt during its import into "Can't find model", which must not happen
         # with a `.part` file open.
         load_nlp()
     # SIGINT and SIGTERM go through one gate *before* the temporary files exist, so that neither
-    # can leave a `.part` file behind. Signal handlers can only be set from the main thread;
-    # run() called from another thread leaves signals alone.
-    main_thread = threading.current_thread() is threading.main_thread()
+    # can leave a `.part` file behind. run() called from another thread leaves signals alone.
     gate = _InterruptGate()
-    previous = {sig: signal.signal(sig, gate.handle) for sig in (signal.SIGINT, signal.SIGTERM)} if main_thread else {}
+    handled = (signal.SIGINT, signal.SIGTERM) if _on_main_thread() else ()
+    previous = {sig: signal.signal(sig, gate.handle) for sig in handled}
     records = errors = None
     written = failed = 0
     try:
@@ -291,9 +300,8 @@ def run(
                 errors.discard()
                 errors.target.unlink(missing_ok=True)  # no stale errors from an earlier run
     except BaseException:
-        if main_thread:  # a second Ctrl-C must not interrupt the clean-up and leave a `.part` file
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
-            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        for sig in previous:  # a second Ctrl-C must not interrupt the clean-up and leave a `.part` file
+            signal.signal(sig, signal.SIG_IGN)
         for writer in (records, errors):
             if writer is not None:
                 writer.discard()
