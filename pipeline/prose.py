@@ -15,13 +15,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .article import Article, Paragraph
-from .attribution import SourceMemory
-from .claims import BACKGROUND_SECTIONS, decide, find_mentions
+from .frames.claims import SentenceUnit, article_claims
 from .dates import find_date
 from .geo import country_by_demonym, country_mention
 from .infobox import InfoboxFacts
 from .names import Definition, fold_words, names_match, resolve_actor
-from .nlp import entities
+from .nlp import analyses, entities
+from .parties import attacked_forces, lead_frame_sides, merge_sides
 from .records import Actor, Commander, DateSpan, Figure, Location
 from .sides import SideBook
 from .vocabulary import event_type_of
@@ -51,6 +51,7 @@ _PART_OF = re.compile(
 )
 
 
+_ATTACKS = {"attack", "bombing", "massacre", "ambush", "raid", "hostage_crisis"}
 _NOT_ACTOR = re.compile(
     r"\b(?:War|Conflict|Insurgency|Rebellion|Crisis|Department|Region|Province|District|Cercle|Commune|"
     r"County|State\s+of|Forest|River|Mountains?|Desert)\b"
@@ -291,43 +292,43 @@ def read_prose(
             if added:
                 facts.sides[number] = (sides[number][0] + added, sides[number][1])
                 sides[number] = facts.sides[number]
-    empty = [n for n, (actors, _) in sides.items() if not actors]
-    if not sides or empty:
-        lead = [s for s in sentences if s.paragraph.section is None][:3]
-        ents = {
-            s.start: [(e.text, e.label_, e.start_char) for e in doc.ents]
-            for s, doc in zip(lead, entities([s.text for s in lead], nlp))
-        }
+    lead = [s for s in sentences if s.paragraph.section is None][:3]
+    lead_docs = list(analyses([s.text for s in lead], nlp))
+    ents = {s.start: [(e.text, e.label_, e.start_char) for e in doc.ents] for s, doc in zip(lead, lead_docs)}
+
+    def mentions_of(doc: Doc, offset: int) -> list[ActorMention]:
+        found = actor_mentions(doc.text, definitions, ents.get(offset, []))
+        return [ActorMention(m.actor, m.start + offset, m.end + offset) for m in found]
+
+    found = lead_frame_sides([(doc, s.start) for s, doc in zip(lead, lead_docs)], mentions_of)
+    if not found:
         found = lead_sides(sentences, definitions, ents)
-        extend_sides(found, sentences, definitions)
-        if not sides:
-            commanders = prose_commanders(sentences, found, definitions, nlp)
-            facts.sides = {n: (actors, commanders.get(n, [])) for n, actors in found.items()}
-        else:
-            filled = _fill_empty(sides, found)
-            facts.sides.update(filled)
-            sides.update({n: (a, sides[n][1]) for n, (a, _) in filled.items()})
+    if list(found) == [1] and event_type_of(article.title) in _ATTACKS:
+        named = [m.actor for s, doc in zip(lead, lead_docs) for m in mentions_of(doc, s.start)]
+        attacked = attacked_forces(named, found[1])
+        if attacked:
+            found[2] = attacked
+    extend_sides(found, sentences, definitions)
+    if not sides:
+        commanders = prose_commanders(sentences, found, definitions, nlp)
+        facts.sides = {n: (actors, commanders.get(n, [])) for n, actors in found.items()}
+    else:
+        attack = infobox is not None and infobox.kind == "civilian_attack"
+        changed = merge_sides({n: a for n, (a, _) in sides.items()}, found, attack)
+        for number, actors in changed.items():
+            commanders = sides.get(number, ([], []))[1]
+            facts.sides[number] = (actors, commanders)
+            sides[number] = (actors, commanders)
     for number, (actors, commanders) in facts.sides.items():
         sides.setdefault(number, (actors, commanders))
     book = SideBook(sides, infobox.side_aliases if infobox is not None else None)
 
-    memory = SourceMemory()
     years = _event_years(article, (infobox.date if infobox is not None else None) or facts.date)
-    quote_source: str | None = None
-    current_paragraph = None
-    for sentence in sentences:
-        if sentence.paragraph is not current_paragraph:
-            current_paragraph, quote_source = sentence.paragraph, None
-        background = bool(sentence.paragraph.section and BACKGROUND_SECTIONS.match(sentence.paragraph.section))
-        if background and years:
-            mentioned = {int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", sentence.text)}
-            if mentioned and not mentioned & years:
-                continue  # a background sentence dated to another year tells of another event
-        mentions = find_mentions(sentence.text, background)
-        figures, warnings, quote_source = decide(sentence.text, sentence.start, mentions, book, memory, quote_source)
-        facts.warnings += warnings
-        for figure in figures:
-            (facts.strength if figure.category in ("personnel", "vehicles") else facts.casualties).append(figure)
+    units = [SentenceUnit(s.text, s.start, s.paragraph.section) for s in sentences]
+    figures, warnings = article_claims(units, book, years, nlp)
+    facts.warnings += warnings
+    for figure in figures:
+        (facts.strength if figure.category in ("personnel", "vehicles") else facts.casualties).append(figure)
     return facts
 
 

@@ -1,0 +1,162 @@
+"""Count frames -> the record's figures, for one article.
+
+Reads: the article's sentences (text, offset, section), the party table (`SideBook`) and the
+event's years; runs `parse`, `counts`, `reporting`, `owner` and `scope`. Writes: `Figure` values
+with origin `text` and warnings. The `Memory` of claimants and claims lives for one article only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Token
+
+from ..names import fold_words, names_match
+from ..records import Evidence, Figure
+from ..sides import SideBook
+from .counts import CountFrame, find_frames
+from .lexicon import lexicon
+from .owner import decide_owner
+from .parse import Parsed, bounded_pieces, is_candidate, parse_sentences
+from .reporting import Claimant, find_claimant
+from .scope import is_background, other_event, part_marker
+
+_RESUMING = {"it", "they", "he", "she", "same source", "source", "statement", "report", "release",
+             "communique", "group", "movement", "latter", "former", "them", "him", "her"}
+
+
+@dataclass(frozen=True)
+class SentenceUnit:
+    text: str
+    start: int  # offset in the article
+    section: str | None
+
+
+@dataclass
+class Memory:
+    """Claimants and claims told so far in one article."""
+
+    claimants: list[str] = field(default_factory=list)
+    claims: list[Figure] = field(default_factory=list)
+
+    def resolve(self, claimant: Claimant | None) -> str | None:
+        if claimant is None:
+            return None
+        words = fold_words(claimant.text)
+        if claimant.anaphoric:
+            key = " ".join(w for w in words if w != "own")
+            if key in _RESUMING or (words and words[-1] in _RESUMING and "same" in words):
+                return self.claimants[-1] if self.claimants else (None if claimant.text.islower() and len(words) == 1 and key in ("it", "they", "he", "she", "them") else claimant.text)
+            for prior in reversed(self.claimants):
+                if words and words[-1] in fold_words(prior):
+                    return prior
+        for prior in self.claimants:
+            if names_match(prior, claimant.text):
+                self.claimants.remove(prior)
+                self.claimants.append(prior)
+                return prior
+        self.claimants.append(claimant.text)
+        return claimant.text
+
+
+def _people_noun(frame: CountFrame) -> Token | None:
+    """For an elliptical count (`222 were wounded`), the nearest noun of people in its sentence."""
+    lex = lexicon()
+    best = None
+    for token in frame.token.doc:
+        if token.pos_ in ("NOUN", "PROPN") and lex.is_people(token.lemma_.lower()) and token != frame.token:
+            if best is None or abs(token.i - frame.token.i) < abs(best.i - frame.token.i):
+                best = token
+    return best
+
+
+def _vehicle_carrier(frame: CountFrame) -> CountFrame | None:
+    """Vehicles belong to the people they carry: `40 assailants on six motorcycles`."""
+    lex = lexicon()
+    verbs = 0
+    for ancestor in frame.head.ancestors:
+        if ancestor.pos_ in ("NOUN", "PROPN") and lex.is_people(ancestor.lemma_.lower()):
+            return dataclasses.replace(frame, noun=ancestor, head=ancestor)
+        if ancestor.pos_ == "VERB":
+            subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
+            if subjects:
+                return dataclasses.replace(frame, noun=subjects[0], head=subjects[0])
+            verbs += 1
+            if verbs == 3 or ancestor.dep_ not in ("advcl", "xcomp", "conj", "acl"):
+                break
+    return None
+
+
+def _figures(parsed: Parsed, unit: SentenceUnit, book: SideBook, memory: Memory, years: set[int]) -> tuple[list[Figure], list[str]]:
+    figures: list[Figure] = []
+    warnings: list[str] = []
+    background = is_background(unit.section)
+    previous: tuple[int | None, str] | None = None
+    for frame in find_frames(parsed):
+        if frame.kind == "casualty" and (background or other_event(frame, parsed.doc.text, years)):
+            continue
+        if frame.kind == "strength" and other_event(frame, parsed.doc.text, years):
+            continue
+        claimant = find_claimant(frame.predicate or frame.head)
+        source = memory.resolve(claimant)
+        claimant_side = book.resolve(source) if source else None
+        owner_frame = frame
+        if frame.noun is None and previous is None and frame.kind == "casualty":
+            noun = _people_noun(frame)
+            if noun is not None:
+                owner_frame = dataclasses.replace(frame, noun=noun)
+        if frame.kind == "strength" and frame.categories[0] == "vehicles":
+            side, group = decide_owner(frame, claimant_side, book)
+            carrier = _vehicle_carrier(frame) if side is None else None
+            if carrier is not None:
+                side, group = decide_owner(carrier, claimant_side, book)
+        elif frame.noun is None and previous is not None:
+            side, group = previous
+        else:
+            side, group = decide_owner(owner_frame, claimant_side, book)
+        previous = (side, group)
+        if frame.kind == "strength":
+            if group == "civilians":
+                continue
+            group = "combatants" if side is not None else "unknown"
+        start, end = frame.evidence
+        text = parsed.doc.text[start:end]
+        evidence = Evidence(text=text, start=parsed.offset + start, end=parsed.offset + end)
+        for category in frame.categories:
+            figure = Figure(
+                side=side, group=group, category=category, low=frame.quantity.low, high=frame.quantity.high,
+                approximate=frame.quantity.approximate, source=source, origin="text", evidence=evidence,
+            )
+            if frame.kind == "casualty" and part_marker(frame) and _is_part(figure, memory.claims + figures):
+                continue
+            figures.append(figure)
+        if side is None and group == "combatants":
+            warnings.append(f"claim with no side: {text!r}")
+    memory.claims.extend(f for f in figures if f.category not in ("personnel", "vehicles"))
+    return figures, warnings
+
+
+def _is_part(figure: Figure, earlier: list[Figure]) -> bool:
+    """A part of an earlier toll of the same category, side and group (`three of them`)."""
+    for prior in reversed(earlier):
+        if prior.category == figure.category or figure.category == "killed" and prior.category == "wounded":
+            return prior.side == figure.side and prior.group == figure.group or prior.group == "unknown" and figure.group == "unknown"
+    return False
+
+
+def article_claims(
+    units: Iterable[SentenceUnit], book: SideBook, years: set[int], nlp: Language | None = None
+) -> tuple[list[Figure], list[str]]:
+    """Every text figure of one article, in reading order, with the warnings met."""
+    pieces = [(piece, start, unit) for unit in units if is_candidate(unit.text) for piece, start in bounded_pieces(unit.text, unit.start)]
+    memory = Memory()
+    figures: list[Figure] = []
+    warnings: list[str] = []
+    for parsed, (_, _, unit) in zip(parse_sentences([(p, s) for p, s, _ in pieces], nlp), pieces):
+        found, met = _figures(parsed, unit, book, memory, years)
+        figures.extend(found)
+        warnings.extend(met)
+    return figures, warnings

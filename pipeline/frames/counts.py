@@ -1,0 +1,357 @@
+"""Count frames from the dependency tree: the count, the noun it counts, the predicate that gives
+its category, and the roles around it.
+
+Reads: a `Parsed` sentence (count tokens merged) and the lexicon. Writes: `CountFrame` values, one
+per count token that counts people or vehicles of the kind a record keeps. Pure: nothing here knows
+the article's sides or claimants.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..numbers import Quantity
+from .lexicon import lexicon
+from .parse import Parsed
+
+_MODIFIER_DEPS = {"nummod", "quantmod", "amod", "compound", "det", "advmod", "nmod", "appos"}
+_NOUNISH = {"NOUN", "PROPN", "ADJ", "PRON", "NUM", "X"}
+_OWN_DEPS = {"amod", "acl", "relcl", "oprd", "appos", "acomp", "nmod", "compound", "advmod", "xcomp"}
+_CLIMB_DEPS = {"nsubjpass", "dobj", "nsubj", "attr", "oprd", "appos", "conj", "pobj", "dative", "npadvmod", "acomp"}
+_INTRANSITIVE = {"die", "perish", "succumb", "surrender", "disappear", "drown"}
+_VEHICLE_PREPS = {"on", "aboard", "in", "with", "by", "from", "onboard", "atop"}
+
+
+@dataclass(frozen=True)
+class CountFrame:
+    token: Token  # the merged count token
+    quantity: Quantity
+    head: Token  # head of the counted phrase: the noun, or the count itself
+    noun: Token | None  # the noun counted (`soldiers`, `them`), None when elliptical
+    kind: str  # casualty | strength
+    categories: tuple[str, ...]  # killed … for casualties; personnel | vehicles for strength
+    predicate: Token | None
+    agent: Token | None  # who did it to them (subject of an active verb, `by X`)
+    loser: Token | None  # subject of lose / suffer / put … (the side that counts its own)
+
+    @property
+    def evidence(self) -> tuple[int, int]:
+        """Character span of the count, its noun and (when near) its predicate, in the Doc."""
+        tokens = [self.token, self.head] + ([self.noun] if self.noun is not None else [])
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t.text) for t in tokens)
+        if self.predicate is not None:
+            p = self.predicate
+            p_start, p_end = p.idx, p.idx + len(p.text)
+            for child in p.children:  # `taken prisoner`, `lost their lives`, `went missing`
+                if child.dep_ in ("prt", "oprd", "acomp") and child.i == p.i + 1:
+                    p_end = child.idx + len(child.text)
+            if p_start >= end and p_start - end < 60:
+                end = p_end
+            elif p_end <= start and start - p_end < 40:
+                start = p_start
+        return start, end
+
+
+def _counted(token: Token) -> tuple[Token, Token | None]:
+    """(head of the counted phrase, the counted noun)."""
+    lex = lexicon()
+    head = token
+    if token.dep_ in _MODIFIER_DEPS and token.head.pos_ in _NOUNISH and token.head != token:
+        head = token.head
+        while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
+            head = head.head  # `ten CH-21 Shawnee transport helicopters`: the last noun is counted
+    if head != token:
+        return head, head
+    for child in token.children:  # `14 of the soldiers`, `none of them`, `one of its men`
+        if child.dep_ == "prep" and child.lower_ in ("of", "among"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return head, objects[0]
+    for child in token.children:  # `two soldiers` parsed with the noun as appos/compound child
+        if child.dep_ in ("compound", "appos") and (lex.is_people(child.lemma_.lower()) or child.pos_ == "PROPN"):
+            return head, child
+    return head, None
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _phrase_category(token: Token) -> str | None:
+    """The category a verb gives with its particles and complements: `shot dead`, `taken
+    prisoner`, `went missing`, `lost their lives`, `held hostage`."""
+    lex = lexicon()
+    lemma = _lemma(token)
+    for child in token.children:
+        if child.dep_ in ("oprd", "acomp", "dobj", "xcomp", "advmod", "prt", "attr", "npadvmod", "ccomp"):
+            pair = f"{lemma} {_lemma(child)}"
+            if lex.verb_category(pair):
+                return lex.verb_category(pair)
+            if lemma in ("take", "hold", "keep", "make") and _lemma(child) in ("prisoner", "hostage", "captive"):
+                return "captured"
+            if lemma in ("lose", "give", "sacrifice") and _lemma(child) == "life":
+                return "killed"
+            if lemma in ("go", "be", "remain", "become", "declare", "report", "list") and _lemma(child) in ("missing", "unaccounted"):
+                return "missing"
+            if lemma in ("shoot", "find", "leave", "declare", "pronounce", "confirm", "report", "be") and _lemma(child) == "dead":
+                return "killed"
+    return lex.verb_category(lemma)
+
+
+def _own_category(tokens: list[Token]) -> tuple[str | None, Token | None]:
+    """A category the counted phrase carries itself: `12 dead`, `deaths`, `soldiers killed`,
+    `men who were wounded`; `casualties` (two categories at once) gives `two`."""
+    lex = lexicon()
+    for token in tokens:
+        lemma = _lemma(token)
+        if lemma in lex.two_category_nouns:
+            return "two", token
+        noun_category = lex.noun_category(lemma) or lex.noun_category(token.lower_)
+        if noun_category and token.pos_ in ("NOUN", "ADJ", "PROPN", "VERB"):
+            return noun_category, token
+    for token in tokens:
+        for child in token.children:
+            if child.dep_ not in _OWN_DEPS or child.i < token.i and child.dep_ not in ("amod", "compound"):
+                continue
+            if child.pos_ in ("VERB", "ADJ", "NOUN"):
+                category = _phrase_category(child) if child.pos_ == "VERB" else lex.noun_category(_lemma(child))
+                if category is None and child.pos_ == "ADJ":
+                    category = lex.verb_category(_lemma(child))
+                if category:
+                    return category, child
+    return None, None
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+        if child.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
+            return child
+    return None
+
+
+def _second_predicates(verb: Token) -> list[tuple[Token, str]]:
+    """Verbs coordinated with `verb` that share its object: (`captured and executed`, `and`)."""
+    found = []
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head
+    for other in [first, *first.conjuncts]:
+        if other == verb or other.pos_ not in ("VERB", "ADJ"):
+            continue
+        if any(c.dep_ in ("dobj", "nsubjpass", "nsubj", "oprd", "attr") or c.like_num or c.pos_ == "NUM" for c in other.children):
+            continue  # its own object or subject: a clause of its own
+        cc = [c.lower_ for c in first.children if c.dep_ == "cc"] + [c.lower_ for c in verb.children if c.dep_ == "cc"]
+        found.append((other, "or" if "or" in cc else "and"))
+    return found
+
+
+def _categories(predicate: Token, category: str, zero: bool) -> tuple[str, ...] | None:
+    """One category, two (`captured and executed`, `no one was killed or injured`), or None
+    (`killed or wounded`: a count that fixes no category)."""
+    lex = lexicon()
+    categories = [category]
+    for other, cc in _second_predicates(predicate):
+        second = _phrase_category(other)
+        if second and second != category:
+            if not zero and (cc == "or" or frozenset((category, second)) not in lex.sequential_pairs):
+                return None
+            categories.append(second)
+    return tuple(dict.fromkeys(categories))
+
+
+def _climb(head: Token) -> tuple[str | None, Token | None, Token | None, Token | None, bool]:
+    """Walk up from the counted phrase to the predicate that gives its category.
+
+    Returns (category, predicate, agent, loser, is_agent): `is_agent` when the counted people
+    are the subject of an active verb that does it to others (`40 gunmen killed …`)."""
+    lex = lexicon()
+    node = head
+    for _ in range(5):
+        dep, parent = node.dep_, node.head
+        if parent == node or dep not in _CLIMB_DEPS and dep not in ("prep", "compound"):
+            break
+        if parent.pos_ == "ADP":
+            node = parent
+            continue
+        if dep in ("conj", "compound") and parent.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            node = parent
+            continue
+        if parent.pos_ in ("VERB", "AUX", "ADJ"):
+            lemma = _lemma(parent)
+            if lemma in lex.reporting_verbs and lemma not in lex.loss_verbs and lemma not in lex.light_verbs:
+                break
+            category = _phrase_category(parent)
+            phrasal = category is not None and category != lex.verb_category(lemma)
+            if category is None and parent.pos_ == "ADJ":
+                category = lex.noun_category(lemma)
+            if category:
+                has_object = not phrasal and any(c.dep_ == "dobj" for c in parent.children)
+                if dep == "nsubj" and has_object and lemma not in _INTRANSITIVE and not (head.i > parent.i):
+                    return None, parent, None, None, True
+                agent = _agent(parent) if not phrasal else (_subject(parent) if dep != "nsubj" else None)
+                return category, parent, agent, None, False
+            if lemma in lex.loss_verbs or lemma in lex.light_verbs or lemma == "be":
+                for child in parent.children:
+                    if child == node or child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "acomp"):
+                        continue
+                    category = lex.noun_category(_lemma(child))
+                    if lex.noun_category(_lemma(child)) is None and _lemma(child) in lex.two_category_nouns:
+                        return "two", child, None, None, False
+                    if category:
+                        loser = _subject(parent) if lemma in lex.loss_verbs or lemma in ("put", "place") else None
+                        if loser == child or loser == node:
+                            loser = None
+                        return category, child, None, loser, False
+                if lemma in lex.loss_verbs and dep in ("dobj",):
+                    return "killed" if lemma in ("lose",) else None, parent, None, _subject(parent), False
+            node = parent
+            if dep in ("nsubj", "nsubjpass") or parent.dep_ in ("ccomp", "advcl", "xcomp", "parataxis", "ROOT"):
+                break
+            continue
+        if parent.pos_ in ("NOUN", "PROPN"):
+            category = lex.noun_category(_lemma(parent))
+            if _lemma(parent) in lex.two_category_nouns:
+                return "two", parent, None, None, False
+            if category:
+                return category, parent, None, None, False
+            node = parent
+            continue
+        break
+    return None, None, None, None, False
+
+
+def _strength(frame_head: Token, noun: Token | None, token: Token, is_agent: bool) -> str | None:
+    """`personnel` or `vehicles` when the counted phrase tells the size of a force."""
+    lex = lexicon()
+    lemma = _lemma(noun) if noun is not None else ""
+    vehicle = lemma in lex.vehicle_nouns or any(
+        _lemma(c) in lex.vehicle_nouns for c in (noun.children if noun is not None else []) if c.dep_ == "compound"
+    )
+    people = lex.is_people(lemma) and lex.role(lemma) != "civilian" or (noun is not None and noun.pos_ == "PROPN")
+    if not vehicle and not people:
+        return None
+    node = frame_head
+    for _ in range(4):
+        dep, parent = node.dep_, node.head
+        if parent == node:
+            return "personnel" if people and is_agent else None
+        plemma = _lemma(parent)
+        if vehicle and plemma in lex.vehicle_loss_verbs:
+            return None
+        if parent.pos_ == "ADP":
+            if vehicle and parent.lower_ in _VEHICLE_PREPS:
+                return "vehicles"
+            if people and parent.lower_ == "of" and plemma and _lemma(parent.head) in lex.strength_nouns:
+                return "personnel"
+            if people and parent.lower_ in ("with", "by") and parent.head.pos_ in ("VERB", "NOUN"):
+                return "personnel"
+            node = parent
+            continue
+        if parent.pos_ in ("VERB", "AUX"):
+            if plemma in lex.reporting_verbs and plemma not in lex.strength_verbs:
+                return None
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in parent.children)
+            acting = dep == "nsubj" and not passive and plemma not in ("be", "have", "remain", "include")
+            if plemma in lex.strength_verbs or is_agent or people and acting:
+                return "vehicles" if vehicle else "personnel"
+            return None
+        if parent.pos_ == "NOUN" and _lemma(parent) in lex.strength_nouns and dep in ("appos", "compound", "nummod"):
+            return "vehicles" if vehicle else "personnel"
+        node = parent
+    return None
+
+
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+
+
+def _not_a_count(token: Token, quantity: Quantity) -> bool:
+    """Numbers that name rather than count: dates (`3 October`, `October 2018`), years, clock
+    times, model names (`Mirage 2000`, `MQ-9`, `C-135`) and ordinal-like labels."""
+    doc = token.doc
+    if token.idx != quantity.start or token.idx + len(token.text) != quantity.end:
+        return True  # glued to letters: `CH-21`, `M113s`, `MQ-9`
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    if any(n.lower_.rstrip(".") in _MONTHS for n in neighbours):
+        return True
+    text = token.text
+    if not quantity.is_word and quantity.high == quantity.low and 1000 <= quantity.low <= 2100 and "," not in text:
+        return True  # a year
+    before = doc.text[max(0, token.idx - 1):token.idx]
+    after = doc.text[token.idx + len(text):token.idx + len(text) + 1]
+    if before in ("-", "/", "#", "$", "£", "€") or after in (":", "-", "/", "%") and not quantity.is_word:
+        return True
+    previous = doc[token.i - 1] if token.i > 0 else None
+    if previous is not None and not quantity.is_word and previous.pos_ == "PROPN" and previous.text[:1].isupper() and token.dep_ in ("nummod", "compound", "appos") and token.head == previous:
+        return True
+    return False
+
+
+def find_frames(parsed: Parsed) -> list[CountFrame]:
+    """Every count frame of one parsed sentence, in reading order."""
+    lex = lexicon()
+    frames = []
+    for index in sorted(parsed.quantities):
+        token = parsed.doc[index]
+        quantity = parsed.quantities[index]
+        if _not_a_count(token, quantity):
+            continue
+        head, noun = _counted(token)
+        if noun is not None and noun.pos_ == "NUM":
+            noun = None
+        own_tokens = [head] + ([noun] if noun is not None and noun != head else [])
+        category, predicate = _own_category(own_tokens)
+        agent = loser = None
+        is_agent = False
+        if category is None:
+            category, predicate, agent, loser, is_agent = _climb(head)
+        if category == "two":
+            continue
+        zero = quantity.low == 0 and quantity.high == 0
+        if category:
+            if noun is not None and _lemma(noun) in lex.vehicle_nouns:
+                continue  # vehicles destroyed or captured are never claims
+            if noun is not None and not zero and not _counts_people(noun):
+                continue
+            categories = (
+                _categories(predicate, category, zero) if predicate is not None and predicate.pos_ == "VERB" else (category,)
+            )
+            if categories is None:
+                continue
+            frames.append(CountFrame(token, quantity, head, noun, "casualty", categories, predicate, agent, loser))
+            continue
+        if zero:
+            continue
+        strength = _strength(head, noun, token, is_agent)
+        if strength:
+            frames.append(CountFrame(token, quantity, head, noun, "strength", (strength,), predicate, None, None))
+    return frames
+
+
+def _counts_people(noun: Token) -> bool:
+    """A counted noun that names people (or a category noun, or a proper name: `Taliban`)."""
+    lex = lexicon()
+    lemma = _lemma(noun)
+    if lex.is_people(lemma) or lex.noun_category(lemma) or noun.pos_ in ("PROPN", "PRON"):
+        return True
+    if lemma in lex.two_category_nouns:
+        return True
+    # a demonym or a party's adjective used as a noun (`two Americans`), or an unknown noun
+    # whose head == a number phrase: count it when it == capitalised
+    return noun.text[:1].isupper()

@@ -1,0 +1,124 @@
+"""Side and group of the people a count frame counts.
+
+Reads: a `CountFrame`, the claimant's side (when known) and the article's party table (`SideBook`).
+Writes: `(side, group)`. The evidence is taken in a fixed order: a possessor (`its own men`,
+`the army's losses`), a named modifier or `of`/`among`/`in X's ranks` phrase (`Malian soldiers`,
+`members of the Nigerien army`), agent versus victim (those killed by X belong to X's opponent),
+the subject of lose/suffer/put, and last the role of the counted noun (`soldiers` → the state's side,
+`gunmen` → the armed group's side, `villagers` → civilians).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..sides import SideBook
+from .counts import CountFrame
+from .lexicon import lexicon
+
+_NAMING_DEPS = {"compound", "amod", "nmod", "poss", "appos", "npadvmod"}
+
+
+def _text(tokens) -> str:
+    return " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
+
+
+def _possessor(tokens: list[Token]) -> Token | None:
+    for token in tokens:
+        for child in token.children:
+            if child.dep_ == "poss":
+                return child
+    return None
+
+
+def _named(noun: Token, book: SideBook) -> int | None:
+    """A side named in the counted phrase: modifiers, `of X`, `among X`, `in X's ranks`, or the noun itself."""
+    pieces = [c for c in noun.lefts if c.dep_ in _NAMING_DEPS and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+    text = _text([t for c in pieces for t in c.subtree])
+    if noun.pos_ == "PROPN" or noun.text[:1].isupper():
+        text = f"{text} {noun.text}".strip()
+    side = book.by_name(text) if text else None
+    if side is not None:
+        return side
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "among", "in", "within", "with"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    side = book.by_name(_text(obj.subtree))
+                    if side is not None:
+                        return side
+    return None
+
+
+def _resolve(token: Token | None, book: SideBook, claimant_side: int | None) -> int | None:
+    """The side a phrase (agent, possessor, subject) refers to: pronouns to the claimant's side."""
+    if token is None:
+        return None
+    if token.pos_ == "PRON":
+        return claimant_side
+    phrase = _text(token.subtree)
+    return book.by_name(phrase) or book.by_term(phrase)
+
+
+def _opponent(side: int | None, book: SideBook) -> int | None:
+    if side is None:
+        return None
+    others = [n for n in book.numbers() if n != side]
+    return others[0] if len(others) == 1 else None
+
+
+def _loss_owner(frame: CountFrame) -> Token | None:
+    """The subject of the loss or light verb above the count (`the army put its losses at 21`,
+    `JNIM lost 12 men`), or the possessor of the loss noun beside the count."""
+    lex = lexicon()
+    if frame.loser is not None:
+        return frame.loser
+    node = frame.head
+    for ancestor in list(node.ancestors)[:4]:
+        lemma = ancestor.lemma_.lower()
+        if ancestor.pos_ == "VERB" and (lemma in lex.loss_verbs or lemma in ("put", "place")):
+            for child in ancestor.children:
+                if child.dep_ == "dobj" and child != node and lex.noun_category(child.lemma_.lower()):
+                    possessor = _possessor([child])
+                    if possessor is not None:
+                        return possessor
+            if lemma in lex.loss_verbs and lemma not in ("report", "confirm", "count", "record"):
+                for child in ancestor.children:
+                    if child.dep_ == "nsubj":
+                        return child
+            break
+    return None
+
+
+def decide_owner(frame: CountFrame, claimant_side: int | None, book: SideBook) -> tuple[int | None, str]:
+    """(side, group) of the counted people."""
+    lex = lexicon()
+    noun = frame.noun
+    role = lex.role(noun.lemma_.lower()) if noun is not None else None
+    if role == "civilian":
+        return None, "civilians"
+    phrase = [t for t in (frame.head, noun) if t is not None]
+    possessor = _possessor(phrase)
+    if possessor is not None:
+        side = _resolve(possessor, book, claimant_side)
+        if side is not None:
+            return side, "combatants"
+    if noun is not None:
+        side = _named(noun, book)
+        if side is not None:
+            return side, "combatants"
+    if frame.kind == "casualty" and frame.agent is not None and frame.categories[0] in ("killed", "wounded", "captured"):
+        side = _opponent(_resolve(frame.agent, book, claimant_side), book)
+        if side is not None and role not in ("unknown",):
+            return side, "combatants"
+    owner = _loss_owner(frame)
+    if owner is not None:
+        side = _resolve(owner, book, claimant_side)
+        if side is not None:
+            return side, "combatants"
+    if noun is not None and role in ("state", "group"):
+        side = book.by_term(noun.text) or book.by_term(noun.lemma_)
+        return side, "combatants"
+    if noun is not None and role is None and noun.pos_ == "PROPN":
+        return book.by_name(noun.text), "combatants"
+    return None, "unknown"

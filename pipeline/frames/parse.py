@@ -1,0 +1,99 @@
+"""Parsed sentences with each number phrase as one token.
+
+Reads: sentence texts (with their offsets in the article) and the spaCy model. Writes: `Parsed`
+values: the Doc, its offset, and the `Quantity` of every merged count token, so that the arcs of
+the tree attach to `twenty-eight`, `1,500`, `between 25 and 40`, `more than 30` as one token.
+Zero words (`no`, `none`, `nobody`, `no one`) get a zero quantity in place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..nlp import parses
+from ..numbers import Quantity, find_quantities
+
+# A sentence worth parsing holds a digit, a number word or a zero word.
+_CANDIDATE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"thousand|dozen|no|none|nobody|zero)\b",
+    re.IGNORECASE,
+)
+_ZERO = re.compile(
+    r"\b(?:no\s+one|not\s+(?:a\s+single|one)|nobody|none|no(?!\s+(?:more|fewer|less|longer|later)\b)|zero)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Parsed:
+    doc: Doc
+    offset: int  # of doc.text in the article
+    quantities: dict[int, Quantity] = field(default_factory=dict)  # token index -> count
+
+
+def is_candidate(text: str) -> bool:
+    return bool(_CANDIDATE.search(text))
+
+
+def _zero_quantities(text: str) -> list[Quantity]:
+    return [Quantity(m.start(), m.end(), 0, 0, False, True) for m in _ZERO.finditer(text)]
+
+
+def merge_counts(doc: Doc) -> dict[int, Quantity]:
+    """Merge each count phrase of `doc` into one token; the token indexes of the counts."""
+    zeros = _zero_quantities(doc.text)
+    quantities = zeros + [
+        q for q in find_quantities(doc.text) if not any(z.start < q.end and q.start < z.end for z in zeros)
+    ]
+    spans = []
+    for quantity in sorted(quantities, key=lambda q: q.start):
+        span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+        if span is None or (spans and spans[-1][0].end > span.start):
+            continue
+        spans.append((span, quantity))
+    with doc.retokenize() as retokenizer:
+        for span, quantity in spans:
+            if len(span) > 1:
+                attrs = {"POS": "NUM", "TAG": "CD"} if quantity.low or quantity.high != 0 else {}
+                retokenizer.merge(span, attrs=attrs)
+    found: dict[int, Quantity] = {}
+    for span, quantity in spans:
+        # after merging, token indexes have shifted: find the merged token by its characters
+        token = doc.char_span(span.start_char, span.end_char, alignment_mode="expand")
+        if token is not None and len(token) == 1:
+            found[token[0].i] = quantity
+    return found
+
+
+def parse_sentences(
+    sentences: Iterable[tuple[str, int]], nlp: Language | None = None, batch_size: int = 256
+) -> Iterator[Parsed]:
+    """`(text, offset)` pairs -> Parsed, in order."""
+    items = list(sentences)
+    for (text, offset), doc in zip(items, parses((t for t, _ in items), nlp, batch_size)):
+        yield Parsed(doc, offset, merge_counts(doc))
+
+
+MAX_UNIT = 1500  # characters of one parsed unit: parse time and memory stay bounded per unit
+
+
+def bounded_pieces(text: str, offset: int, limit: int = MAX_UNIT) -> list[tuple[str, int]]:
+    """`text` cut into pieces of at most `limit` characters at the last `;`, `,` or space before
+    the limit, with their offsets; the pieces put together give `text` back."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = max(window.rfind("; "), window.rfind(", "), window.rfind(" "))
+        cut = cut + 1 if cut > limit // 3 else limit
+        pieces.append((text[start:start + cut], offset + start))
+        start += cut
+    pieces.append((text[start:], offset + start))
+    return [(piece, at) for piece, at in pieces if piece.strip()]

@@ -1,0 +1,144 @@
+"""Reporting frames from the tree: who claims a count.
+
+Reads: a parsed sentence and the predicate (or head) of a count frame. Writes: a `Claimant` — the
+phrase that makes the claim, found as the subject (or passive agent) of the reporting verb that
+governs the count, the object of `according to` / `per` / `citing`, or the maker of a report noun
+(`a statement by X`, `X's figures`); anaphoric claimants (`it`, `the group`, `the same source`) are
+flagged for the article-level memory to resolve. None when the article states the count itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .lexicon import lexicon
+
+_CUT_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj_punct", "advcl", "prep_time"}
+_LEADING = {"the", "a", "an", "this", "that", "these", "those"}
+
+
+@dataclass(frozen=True)
+class Claimant:
+    text: str  # as the article names them, leading article dropped
+    start: int  # character offsets in the Doc
+    end: int
+    anaphoric: bool
+
+
+def _phrase(token: Token) -> Claimant:
+    """The claimant phrase headed by `token`: its subtree cut at a comma, bracket, relative clause or apposition."""
+    lex = lexicon()
+    tokens = [token]
+    for child in token.lefts:
+        if child.dep_ in ("det", "poss", "compound", "amod", "nmod", "nummod", "quantmod", "advmod") or child.dep_ == "cc":
+            tokens.extend(child.subtree)
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat"):
+            tokens.append(child)
+        elif child.dep_ == "cc" or child.dep_ == "conj":
+            tokens.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in ("for", "of", "in", "from", "at", "with", "to") and child.i == max(t.i for t in tokens) + 1:
+            tokens.extend(child.subtree)
+    tokens = sorted(set(tokens), key=lambda t: t.i)
+    # keep one contiguous run around the head, cut at commas, brackets and quotes
+    run = [t for t in tokens if t.i <= token.i]
+    kept = []
+    for t in reversed(run):
+        if t.is_punct and t.lower_ not in ("-", "'", "’", "&", "."):
+            break
+        kept.insert(0, t)
+    for t in [t for t in tokens if t.i > token.i]:
+        if t.i != kept[-1].i + 1 or t.is_punct and t.lower_ not in ("-", "'", "’", "&", "."):
+            break
+        kept.append(t)
+    while kept and (kept[0].lower_ in _LEADING or kept[0].is_punct):
+        kept.pop(0)
+    while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
+        kept.pop()
+    if not kept:
+        kept = [token]
+    start, end = kept[0].idx, kept[-1].idx + len(kept[-1].text)
+    text = token.doc.text[start:end]
+    words = {t.lemma_.lower() for t in kept if not t.is_punct}
+    anaphoric = token.pos_ == "PRON" or (
+        len([t for t in kept if not t.is_punct and t.lower_ not in _LEADING and t.lower_ != "same"]) == 1
+        and token.lemma_.lower() in lex.anaphoric_sources
+    ) or "same" in words and ("source" in words or "statement" in words)
+    return Claimant(text, start, end, anaphoric)
+
+
+def _maker(token: Token) -> Token:
+    """The maker of a report noun: `a statement by the army` -> army; `the UN's figures` -> UN."""
+    lex = lexicon()
+    if token.lemma_.lower() not in lex.report_nouns:
+        return token
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _maker(objects[0])
+    return token
+
+
+def _speaker(verb: Token) -> Token | None:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _maker(objects[0])
+    if passive:
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return _maker(child)
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ == "VERB":  # `X said … and added that …`
+        return _speaker(verb.head)
+    return None
+
+
+def _source_prep(token: Token) -> Token | None:
+    """The object of `according to X`, `per X`, `citing X` attached to `token`."""
+    lex = lexicon()
+    for child in token.children:
+        lower = child.lower_
+        if lower not in lex.source_preps and child.lemma_.lower() not in lex.source_preps:
+            continue
+        for grandchild in child.children:
+            if grandchild.dep_ in ("pobj", "dobj"):
+                return _maker(grandchild)
+            if grandchild.dep_ == "prep":
+                objects = [c for c in grandchild.children if c.dep_ == "pobj"]
+                if objects:
+                    return _maker(objects[0])
+    return None
+
+
+def find_claimant(start: Token) -> Claimant | None:
+    """The claimant of the count whose predicate (or head) is `start`."""
+    lex = lexicon()
+    chain = [start, *start.ancestors]
+    for node in chain:  # `according to X` on the path to the root wins: it names the source outright
+        found = _source_prep(node)
+        if found is not None:
+            return _phrase(found)
+    for node in chain[1:] + ([start] if start.pos_ == "VERB" else []):
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in lex.reporting_verbs:
+            speaker = _speaker(node)
+            if speaker is not None:
+                return _phrase(speaker)
+            if any(c.dep_ == "nsubjpass" for c in node.children):
+                return None  # `were reported killed`: a passive with no agent names nobody
+    root = chain[-1]
+    for child in root.children:  # `…, the army said` parsed as a clause beside the count's
+        if child.dep_ in ("parataxis", "advcl", "ccomp") and child.lemma_.lower() in lex.reporting_verbs:
+            if start in child.subtree:
+                continue
+            speaker = _speaker(child)
+            if speaker is not None:
+                return _phrase(speaker)
+    return None

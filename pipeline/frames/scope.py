@@ -1,0 +1,74 @@
+"""Whether a count frame belongs to this event, and whether it is a part of a toll already claimed.
+
+Reads: a parsed sentence, the frame, the years of the event and the section heading. Writes:
+booleans. Other events are told by a year outside the event's, a campaign-wide marker (`since the
+start of`, `a year earlier`), or a Background-type section; parts by `of them`, `including`,
+`of the dead`, an apposition to another count, or a colon list after a claimed total.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .counts import CountFrame
+from .lexicon import lexicon
+
+BACKGROUND_SECTIONS = re.compile(r"^(?:background|prelude|history|context|origins?|previous|earlier)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+
+
+def is_background(section: str | None) -> bool:
+    return bool(section and BACKGROUND_SECTIONS.match(section))
+
+
+def _clause_text(frame: CountFrame) -> str:
+    """The text of the clause the count stands in: the subtree of its nearest clausal head."""
+    node: Token = frame.predicate or frame.head
+    for ancestor in [node, *node.ancestors]:
+        if ancestor.pos_ in ("VERB", "AUX") or ancestor.dep_ == "ROOT":
+            node = ancestor
+            break
+    tokens = list(node.subtree)
+    return node.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+
+
+def other_event(frame: CountFrame, sentence: str, years: set[int]) -> bool:
+    """True when the count tells of another event or a whole campaign."""
+    lex = lexicon()
+    clause = _clause_text(frame).lower()
+    lowered = sentence.lower()
+    if any(marker in clause for marker in lex.campaign_markers):
+        return True
+    if years:
+        mentioned = {int(y) for y in _YEAR.findall(clause)}
+        if mentioned and not mentioned & years:
+            return True
+        mentioned = {int(y) for y in _YEAR.findall(lowered)}
+        if mentioned and not mentioned & years and not frame.quantity.low == 0:
+            # a sentence dated to another year only: its counts are of that time
+            return True
+    return False
+
+
+def part_marker(frame: CountFrame) -> bool:
+    """`three of them`, `of whom`, `including two children`, `one of the wounded`, an apposition to a count."""
+    lex = lexicon()
+    token, head = frame.token, frame.head
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "among"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (
+                    obj.lower_ in ("them", "whom", "those", "which", "these")
+                    or lex.noun_category(obj.lemma_.lower())
+                    or obj.lemma_.lower() in ("victim", "casualty", "hostage", "body")
+                ):
+                    return True
+    for node in (head, token):
+        if node.dep_ == "pobj" and node.head.lower_ in ("including", "among"):
+            return True
+        if node.dep_ == "appos" and node.head.pos_ == "NUM" and node.head.i < token.i:
+            return True
+    prefix = token.doc.text[max(0, token.idx - 12):token.idx].lower()
+    return "including" in prefix or prefix.rstrip().endswith(":")
