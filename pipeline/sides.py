@@ -120,7 +120,21 @@ class SideBook:
                 hits |= owners
         if len(hits) == 1:
             return hits.pop()
-        return None
+        if not hits:
+            hits = self._by_stem(phrase)
+        return hits.pop() if len(hits) == 1 else None
+
+    def _by_stem(self, phrase: str) -> set[int]:
+        """A demonym that is the stem of a side's country or actor name (`Kyrgyz` -> Kyrgyzstan,
+        `Tajik` -> Tajikistan, `Afghan` -> Afghanistan), for the demonyms the tables lack."""
+        hits: set[int] = set()
+        for word in re.findall(r"\b[A-Z][a-z]{3,}\b", phrase):
+            stem = fold_words(word)[0] if fold_words(word) else ""
+            for profile in self.profiles:
+                for name in profile.names() + [c.name for c in profile.countries]:
+                    if any(w.startswith(stem) and len(w) - len(stem) <= 4 and w != stem for w in fold_words(name)):
+                        hits.add(profile.number)
+        return hits
 
     def by_term(self, phrase: str) -> int | None:
         """The side a generic term (`soldiers`, `jihadists`, `rebels`) points at, when only one fits."""

@@ -8,6 +8,7 @@ with origin `text` and warnings. The `Memory` of claimants and claims lives for 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -21,9 +22,10 @@ from .counts import CountFrame, find_frames
 from .lexicon import lexicon
 from .owner import decide_owner
 from .parse import Parsed, bounded_pieces, is_candidate, parse_sentences
-from .reporting import Claimant, find_claimant
-from .scope import is_background, other_event, part_marker
+from .reporting import Claimant, find_claimant, speakers
+from .scope import after_the_event, is_background, other_event, part_marker, told_of_another
 
+_PRONOUNS = {"it", "they", "he", "she", "them", "him", "her"}
 _RESUMING = {"it", "they", "he", "she", "same source", "source", "statement", "report", "release",
              "communique", "group", "movement", "latter", "former", "them", "him", "her"}
 
@@ -49,10 +51,16 @@ class Memory:
         if claimant.anaphoric:
             key = " ".join(w for w in words if w != "own")
             if key in _RESUMING or (words and words[-1] in _RESUMING and "same" in words):
-                return self.claimants[-1] if self.claimants else (None if claimant.text.islower() and len(words) == 1 and key in ("it", "they", "he", "she", "them") else claimant.text)
+                if self.claimants:
+                    return self.claimants[-1]
+                return None if key in _PRONOUNS else claimant.text
             for prior in reversed(self.claimants):
                 if words and words[-1] in fold_words(prior):
                     return prior
+        return self.note(claimant)
+
+    def note(self, claimant: Claimant) -> str:
+        """Remember a named claimant; one named before under a matching name keeps its first form."""
         for prior in self.claimants:
             if names_match(prior, claimant.text):
                 self.claimants.remove(prior)
@@ -95,9 +103,16 @@ def _figures(parsed: Parsed, unit: SentenceUnit, book: SideBook, memory: Memory,
     warnings: list[str] = []
     background = is_background(unit.section)
     previous: tuple[int | None, str] | None = None
+    predicates: set[int] = set()
     for frame in find_frames(parsed):
-        if frame.kind == "casualty" and (background or other_event(frame, parsed.doc.text, years)):
+        if frame.kind == "casualty" and (
+            background or other_event(frame, parsed.doc.text, years) or told_of_another(frame) or after_the_event(frame)
+        ):
             continue
+        if frame.kind == "casualty" and frame.predicate is not None:
+            if frame.noun is None and frame.predicate.i in predicates:
+                continue  # `nine were killed: five in the first blast and four …`: a breakdown
+            predicates.add(frame.predicate.i)
         if frame.kind == "strength" and other_event(frame, parsed.doc.text, years):
             continue
         claimant = find_claimant(frame.predicate or frame.head)
@@ -136,7 +151,14 @@ def _figures(parsed: Parsed, unit: SentenceUnit, book: SideBook, memory: Memory,
         if side is None and group == "combatants":
             warnings.append(f"claim with no side: {text!r}")
     memory.claims.extend(f for f in figures if f.category not in ("personnel", "vehicles"))
+    _note_speakers(parsed, memory)
     return figures, warnings
+
+
+def _note_speakers(parsed: Parsed, memory: Memory) -> None:
+    for speaker in speakers(parsed.doc):
+        if not speaker.anaphoric:
+            memory.note(speaker)
 
 
 def _is_part(figure: Figure, earlier: list[Figure]) -> bool:
@@ -151,12 +173,30 @@ def article_claims(
     units: Iterable[SentenceUnit], book: SideBook, years: set[int], nlp: Language | None = None
 ) -> tuple[list[Figure], list[str]]:
     """Every text figure of one article, in reading order, with the warnings met."""
-    pieces = [(piece, start, unit) for unit in units if is_candidate(unit.text) for piece, start in bounded_pieces(unit.text, unit.start)]
+    units = list(units)
+    chosen = []
+    for index, unit in enumerate(units):
+        if is_candidate(unit.text):
+            chosen.append((unit, True))
+        elif index + 1 < len(units) and is_candidate(units[index + 1].text) and SPEECH.search(unit.text):
+            chosen.append((unit, False))  # parsed only for the speakers later pronouns refer to
+    pieces = [(piece, start, unit, counts) for unit, counts in chosen for piece, start in bounded_pieces(unit.text, unit.start)]
     memory = Memory()
     figures: list[Figure] = []
     warnings: list[str] = []
-    for parsed, (_, _, unit) in zip(parse_sentences([(p, s) for p, s, _ in pieces], nlp), pieces):
+    for parsed, (_, _, unit, counts) in zip(parse_sentences([(p, s) for p, s, _, _ in pieces], nlp), pieces):
+        if not counts:
+            _note_speakers(parsed, memory)
+            continue
         found, met = _figures(parsed, unit, book, memory, years)
         figures.extend(found)
         warnings.extend(met)
     return figures, warnings
+
+
+# A cheap filter only: which sentences without counts are worth parsing for their speakers.
+SPEECH = re.compile(
+    r"\b(?:said|says|told|tells|stated|claimed|claims|announced|reported|issued|statement|spoke|briefed|posted|"
+    r"published|confirmed|released|communiqu|added|declared|according)\w*",
+    re.IGNORECASE,
+)

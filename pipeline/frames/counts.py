@@ -20,6 +20,7 @@ _MODIFIER_DEPS = {"nummod", "quantmod", "amod", "compound", "det", "advmod", "nm
 _NOUNISH = {"NOUN", "PROPN", "ADJ", "PRON", "NUM", "X"}
 _OWN_DEPS = {"amod", "acl", "relcl", "oprd", "appos", "acomp", "nmod", "compound", "advmod", "xcomp"}
 _CLIMB_DEPS = {"nsubjpass", "dobj", "nsubj", "attr", "oprd", "appos", "conj", "pobj", "dative", "npadvmod", "acomp"}
+_ELLIPTICAL = {"more", "others", "other", "further", "another", "additional"}
 _INTRANSITIVE = {"die", "perish", "succumb", "surrender", "disappear", "drown"}
 _VEHICLE_PREPS = {"on", "aboard", "in", "with", "by", "from", "onboard", "atop"}
 
@@ -152,7 +153,8 @@ def _second_predicates(verb: Token) -> list[tuple[Token, str]]:
     for other in [first, *first.conjuncts]:
         if other == verb or other.pos_ not in ("VERB", "ADJ"):
             continue
-        if any(c.dep_ in ("dobj", "nsubjpass", "nsubj", "oprd", "attr") or c.like_num or c.pos_ == "NUM" for c in other.children):
+        own = ("dobj", "nsubjpass", "oprd", "attr") if other == first else ("dobj", "nsubjpass", "nsubj", "oprd", "attr")
+        if any(c.dep_ in own or c.like_num or c.pos_ == "NUM" for c in other.children):
             continue  # its own object or subject: a clause of its own
         cc = [c.lower_ for c in first.children if c.dep_ == "cc"] + [c.lower_ for c in verb.children if c.dep_ == "cc"]
         found.append((other, "or" if "or" in cc else "and"))
@@ -185,6 +187,8 @@ def _climb(head: Token) -> tuple[str | None, Token | None, Token | None, Token |
         if parent == node or dep not in _CLIMB_DEPS and dep not in ("prep", "compound"):
             break
         if parent.pos_ == "ADP":
+            if parent.lower_ in ("of", "among") and parent.head.pos_ == "NUM":
+                break  # `of the 40 militants who attacked, 15 were killed`: the set, not the part
             node = parent
             continue
         if dep in ("conj", "compound") and parent.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
@@ -313,7 +317,7 @@ def find_frames(parsed: Parsed) -> list[CountFrame]:
         if _not_a_count(token, quantity):
             continue
         head, noun = _counted(token)
-        if noun is not None and noun.pos_ == "NUM":
+        if noun is not None and (noun.pos_ == "NUM" or noun.lower_ in _ELLIPTICAL):
             noun = None
         own_tokens = [head] + ([noun] if noun is not None and noun != head else [])
         category, predicate = _own_category(own_tokens)

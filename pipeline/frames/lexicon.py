@@ -32,6 +32,7 @@ class Lexicon:
     campaign_markers: tuple[str, ...]
     part_markers: tuple[str, ...]
     zero_words: frozenset[str]
+    after_event_cues: tuple[str, ...]
 
     def verb_category(self, lemma: str) -> str | None:
         for category, lemmas in self.category_verbs.items():
@@ -83,4 +84,5 @@ def lexicon() -> Lexicon:
         campaign_markers=tuple(m.lower() for m in data["campaign_markers"]),
         part_markers=tuple(m.lower() for m in data["part_markers"]),
         zero_words=_set(data["zero_words"]),
+        after_event_cues=tuple(c.lower() for c in data["after_event_cues"]),
     )

@@ -90,13 +90,48 @@ def _loss_owner(frame: CountFrame) -> Token | None:
     return None
 
 
+def _among(frame: CountFrame) -> list[Token]:
+    """Who the count is told among: `among the jihadists`, `in the group's ranks`, `among its troops`,
+    attached to the counted phrase or its predicate."""
+    found = []
+    anchors = [t for t in (frame.head, frame.noun, frame.predicate, frame.token) if t is not None]
+    for anchor in anchors:
+        for child in anchor.children:
+            if child.dep_ == "prep" and child.lower_ in ("among", "in", "within", "amongst", "inside"):
+                for obj in child.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    if obj.lemma_.lower() in ("rank", "line", "side", "camp"):
+                        owners = [c for c in obj.children if c.dep_ == "poss"]
+                        owners += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+                        found.extend(owners)
+                    elif lexicon().is_people(obj.lemma_.lower()) or obj.pos_ == "PROPN":
+                        found.append(obj)
+    return found
+
+
+def _civilian(tokens: list[Token]) -> bool:
+    lex = lexicon()
+    for token in tokens:
+        if lex.role(token.lemma_.lower()) == "civilian":
+            return True
+        if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in ("civilian", "civil") for c in token.children):
+            return True
+    return False
+
+
 def decide_owner(frame: CountFrame, claimant_side: int | None, book: SideBook) -> tuple[int | None, str]:
     """(side, group) of the counted people."""
     lex = lexicon()
     noun = frame.noun
     role = lex.role(noun.lemma_.lower()) if noun is not None else None
-    if role == "civilian":
+    among = _among(frame)
+    if _civilian([t for t in (noun, frame.head) if t is not None] + among):
         return None, "civilians"
+    for token in among:
+        side = _resolve(token, book, claimant_side)
+        if side is not None:
+            return side, "combatants"
     phrase = [t for t in (frame.head, noun) if t is not None]
     possessor = _possessor(phrase)
     if possessor is not None:

@@ -93,8 +93,11 @@ def _speaker(verb: Token) -> Token | None:
                 return _maker(objects[0])
     if passive:
         return None
+    lex = lexicon()
     for child in verb.children:
         if child.dep_ == "nsubj":
+            if child.lemma_.lower() in lex.other_event_nouns or lex.noun_category(child.lemma_.lower()):
+                return None  # `the battle claimed the lives of`: an event, not a claimant
             return _maker(child)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ == "VERB":  # `X said … and added that …`
         return _speaker(verb.head)
@@ -142,3 +145,20 @@ def find_claimant(start: Token) -> Claimant | None:
             if speaker is not None:
                 return _phrase(speaker)
     return None
+
+
+_ISSUING = {"issue", "brief", "speak", "publish", "post", "release", "give", "hold", "circulate", "send"}
+
+
+def speakers(doc) -> list[Claimant]:
+    """Who speaks in a sentence: subjects of its reporting verbs and of `issued a statement`,
+    `briefed the press`, `spoke to reporters` — the claimants later pronouns refer to."""
+    lex = lexicon()
+    found = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and (lemma in lex.reporting_verbs or lemma in _ISSUING):
+            speaker = _speaker(token)
+            if speaker is not None and speaker.pos_ != "PRON" and speaker.lemma_.lower() not in lex.other_event_nouns:
+                found.append(_phrase(speaker))
+    return found

@@ -72,3 +72,29 @@ def part_marker(frame: CountFrame) -> bool:
             return True
     prefix = token.doc.text[max(0, token.idx - 12):token.idx].lower()
     return "including" in prefix or prefix.rstrip().endswith(":")
+
+
+_TEMPORAL_PREPS = {"after", "since", "before", "than", "following", "unlike", "like"}
+
+
+def told_of_another(frame: CountFrame) -> bool:
+    """The count stands inside `after / since / before an attack …` or in a relative clause of an
+    indefinite or earlier event (`an attack on a mosque that killed 11`)."""
+    lex = lexicon()
+    for ancestor in frame.token.ancestors:
+        if ancestor.dep_ in ("prep", "mark") and ancestor.lower_ in _TEMPORAL_PREPS:
+            return True
+        if ancestor.dep_ in ("relcl", "acl") and ancestor.head.lemma_.lower() in lex.other_event_nouns:
+            event = ancestor.head
+            if any(c.lower_ in ("a", "an", "another", "previous", "earlier", "prior", "last") for c in event.children):
+                return True
+    return False
+
+
+def after_the_event(frame: CountFrame) -> bool:
+    """Arrests after the event: suspects, or a clause told `later`, `the following week`."""
+    lex = lexicon()
+    if "captured" not in frame.categories:
+        return False
+    clause = _clause_text(frame).lower()
+    return any(cue in clause for cue in lex.after_event_cues)
