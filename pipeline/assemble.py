@@ -47,7 +47,7 @@ def _winner(book: SideBook, infobox: InfoboxFacts) -> int | None:
     """The side the Result names as having prevailed: every claimant that links to a side must link
     to the same one; a named loser leaves the winner only when there are exactly two sides."""
     outcome = infobox.outcome
-    sides = {book.winner(name) for name in outcome.claimants}
+    sides = {book.winner(name) or book.by_term(name) for name in outcome.claimants}
     if outcome.claimants:
         sides.discard(None)
         return sides.pop() if len(sides) == 1 else None

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..article import InfoboxLine
 from ..dates import parse_date
 from ..geo import parse_location
-from ..names import Definition
+from ..names import Definition, names_match
 from ..records import Actor, Commander, DateSpan, Figure, Location
 from .figures import Line, LineContext, read_line
 from .items import Item, split_items
@@ -27,6 +27,7 @@ from .normalise import names_lost as _names_lost
 from .parties import (
     entry_type,
     is_civilian_target,
+    lead_parties,
     parse_belligerents,
     parse_commanders,
     persons_and_actors,
@@ -66,10 +67,11 @@ class InfoboxFacts:
 
 def parse_figures(
     line: InfoboxLine, kind: str, side: int | None, warnings: list[str], default_category: str = "killed",
-    attack: bool = False, victims_civilian: bool = False,
+    attack: bool = False, victims_civilian: bool = False, key_category: bool = False,
 ) -> list[Figure]:
     """Figures of one Strength / Casualties / Fatalities line. `kind` is `strength` or `casualties`."""
-    context = LineContext(kind, side, default_category, attack, victims_civilian)
+    context = LineContext(kind, side, default_category, attack=attack, key_category=key_category,
+                          victims_civilian=victims_civilian)
     return read_line(normalise(line.value, line.start), Line(line.key, line.value, line.start), context, warnings)
 
 
@@ -99,12 +101,18 @@ def read_infobox(
     victims_civilian = attack and (line := keys.first("target")) is not None and is_civilian_target(line.value)
     for key, category in _FIGURE_KEYS.items():
         for line in keys.plain.get(key, []):
-            facts.casualties += parse_figures(line, "casualties", None, facts.warnings, category,
-                                              attack=attack, victims_civilian=victims_civilian)
+            facts.casualties += parse_figures(line, "casualties", None, facts.warnings, category, attack=attack,
+                                              victims_civilian=victims_civilian, key_category=True)
     for line in keys.plain.get("numparts", []):
         facts.strength += parse_figures(line, "strength", 1 if attack else None, facts.warnings)
     if attack and any(f.side == 2 for f in facts.casualties) and facts.side_count < 2:
-        facts.side_count = 2  # the figures count an armed party attacked: side 2 exists
+        facts.side_count = 2  # the figures count an armed party attacked: side 2 exists, named by the lead
+        taken = facts.belligerents.get(1, [])
+        states = [a for a in lead_parties(lead_text, definitions)
+                  if entry_type(a.name) == "state" and not any(names_match(a.name, t.name) for t in taken)]
+        if states:
+            facts.belligerents[2] = states
+            facts.rebuilt.add(2)
     return facts
 
 
@@ -170,7 +178,7 @@ def _sides(keys: Keys, facts: InfoboxFacts, definitions: list[Definition], attac
         names += re.findall(r"[A-Z][\w'’-]+", _value(territory))
     units = {
         n: [u for line in group if not _names_lost(line.value) for u in units_side(line.value, definitions)]
-        for n, group in keys.numbered("units").items()
+        for n, group in keys.numbered("units").items() if n not in facts.names_lost
     }
     filled = rebuild_sides(facts.belligerents, facts.side_count, hints, names, lead_text, definitions, units)
     for number, actors in filled.items():

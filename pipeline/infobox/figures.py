@@ -67,6 +67,7 @@ class LineContext:
     side: int | None
     default_category: str = "killed"
     attack: bool = False  # a civilian-attack infobox: attackers are side 1, forces side 2
+    key_category: bool = False  # the key names the category (Fatalities, Injuries): `20 hostages` died
     victims_civilian: bool = False  # the Target names only places or civilians
 
 
@@ -133,7 +134,8 @@ def _source_of_note(note: str) -> str | None:
     note = note.strip()
     match = _NOTE_SOURCE.match(note)
     if match:
-        return vocabulary.clean_source(match.group("s") or match.group("t"))
+        named = match.group("s") or match.group("t")
+        return vocabulary.clean_source(named) if named[:1].isupper() or match.group("s") else None
     if note[:1].isupper() and not vocabulary.category_of_words(note) and not re.search(r"\d", note):
         return vocabulary.clean_source(note)  # `(Pinnacle News)`, `(US sources)`
     return None
@@ -180,7 +182,7 @@ def _read_item(
     return figures
 
 
-_NEXT = re.compile(r"(?:\band\s|[;&]\s?|\s)(?=[~≈]?\d|(?:about|around|some|over|at least|up to)\s\d)")
+_NEXT = re.compile(r"(?:\band\s|[;&]\s?|\s)(?=\S)")
 
 
 def _counts(text: str) -> list[tuple[QuantityRead, str]]:
@@ -194,8 +196,10 @@ def _counts(text: str) -> list[tuple[QuantityRead, str]]:
         reads.append(read)
         position = -1
         for match in _NEXT.finditer(text, read.end):
+            if read_quantity(text, match.end()) is None:
+                continue
             words = text[read.end:match.start()]
-            if read_quantity(text, match.end()) is not None and _has_noun(words):
+            if _has_noun(words) or (not words.strip() and match.group(0).strip() in ("and", "&")):
                 position = match.end()
             break
         if position < 0:
@@ -221,10 +225,13 @@ def _silent(rest: str) -> bool:
 def _figure(read: QuantityRead, rest: str, context: LineContext, group: str | None, total: bool) -> Figure | None:
     """The figure one count and its words give, or None when they count something else."""
     rest = _PLACE_TAIL.sub("", " " + rest).strip(" ,.;:")
+    rest = rest[:-4].rstrip() if rest.endswith(" and") else "" if rest in ("and", "&") else rest
     side = context.side
     figure_group = "combatants" if side is not None else "unknown"
     if context.kind == "casualties":
         category = vocabulary.category_of_words(rest) or ("captured" if _EXTRA_CAPTURED.search(rest) else None)
+        if context.key_category and category not in ("killed", "wounded"):
+            category = None if category is None else context.default_category
         if vocabulary.vehicle_word(rest):
             return None  # `50 vehicles captured`, `10 tanks lost`
         if category is None:
@@ -241,7 +248,7 @@ def _figure(read: QuantityRead, rest: str, context: LineContext, group: str | No
         elif context.victims_civilian and side is None:
             figure_group = "civilians"
     else:
-        category = vocabulary.strength_category(rest)
+        category = "personnel" if _FORCES.search(rest) and not vocabulary.vehicle_word(rest) else vocabulary.strength_category(rest)
         if category is None:
             return None
     if total:

@@ -98,8 +98,10 @@ def _tidy(chars: list[str], offsets: list[int], end: int) -> Clean:
             if not out or out[-1] == " ":
                 continue
             char = " "
-        if char == "," and out:
-            # `, ,` and `,,`: an item that held only a flag; keep one comma.
+        if char == ",":
+            # `, ,` and `,,`: an item that held only a flag; keep one comma, none at the start.
+            if not out:
+                continue
             back = len(out) - 1
             while back >= 0 and out[back] == " ":
                 back -= 1

@@ -72,10 +72,9 @@ def entry_type(text: str) -> str:
         country_by_demonym(w) for w in text.split()[:2]
     ):
         return "organisation"
-    words = text.split()
-    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words if w.lower() not in {"al", "bin", "ibn", "de", "ag", "ould", "abu", "van", "von"}):
-        return "person"  # `Abubakar Shekau`, `Iyad Ag Ghaly`
-    return "organisation"
+    if re.search(r"\s(?:bin|ibn|ben|ag|ould|wuld)\s", text, re.IGNORECASE) or re.match(r"^abu\s", text, re.IGNORECASE):
+        return "person"  # `Iyad Ag Ghaly`, `Mokhtar ould Belmokhtar`: name particles only persons carry
+    return "organisation"  # without a rank, a fate or a particle a name is not taken for a person
 
 
 def _entries(value: str) -> list[str]:
@@ -105,7 +104,7 @@ def parse_belligerents(value: str, definitions: list[Definition], keep_persons: 
             name, abbr = resolve_actor(part.strip(), definitions)
             if abbr is None and abbreviation is not None:
                 abbr = abbreviation
-            if not any(a.name == name or names_match(a.name, name) and a.abbreviation == abbr for a in actors):
+            if not any(a.name.casefold() == name.casefold() for a in actors):
                 actors.append(Actor(name=name, abbreviation=abbr))
     return actors
 

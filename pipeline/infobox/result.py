@@ -46,12 +46,15 @@ def read_result(text: str) -> Outcome:
     text = text.strip()
     if not text or _NO_WINNER.match(text):
         return Outcome()
-    for clause in re.split(r"[,;]\s?|\.\s", text)[:4]:
-        clause = clause.strip()
+    clauses = [c.strip() for c in re.split(r"[,;]\s?|\.\s", text) if c.strip()]
+    for index, clause in enumerate(clauses[:4]):
+        descriptive = len(clauses) == 1  # `Y retakes X` decides only when nothing else is said
         match = _VICTORY.match(clause)
         if match:
             who = re.sub(r"\([^()]*\)", "", match.group("who")).strip()
             return Outcome(claimants=_names(who), decided=True)
+        if not descriptive:
+            continue
         match = _CAPTURED_BY.search(clause)
         if match:
             return Outcome(claimants=_names(match.group("who")), decided=True)
