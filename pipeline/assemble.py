@@ -8,7 +8,7 @@ kept), summary derived from the casualty claims.
 from __future__ import annotations
 
 from .article import Article
-from .infobox import InfoboxFacts, victory_claimant
+from .infobox import InfoboxFacts
 from .prose import ProseFacts
 from .records import EventRecord, Figure, Result, Side, Source
 from .sides import SideBook
@@ -43,6 +43,20 @@ def event_type(article: Article, infobox: InfoboxFacts | None) -> str:
     return "other"
 
 
+def _winner(book: SideBook, infobox: InfoboxFacts) -> int | None:
+    """The side the Result names as having prevailed: every claimant that links to a side must link
+    to the same one; a named loser leaves the winner only when there are exactly two sides."""
+    outcome = infobox.outcome
+    sides = {book.winner(name) or book.by_term(name) for name in outcome.claimants}
+    if outcome.claimants:
+        sides.discard(None)
+        return sides.pop() if len(sides) == 1 else None
+    losers = {book.winner(name) for name in outcome.losers} - {None}
+    if len(losers) == 1 and len(book.numbers()) == 2:
+        return next(n for n in book.numbers() if n not in losers)
+    return None
+
+
 def assemble(article: Article, infobox: InfoboxFacts | None, prose: ProseFacts | None) -> EventRecord:
     warnings: list[str] = []
     sides: dict[int, tuple[list, list]] = {}
@@ -59,8 +73,7 @@ def assemble(article: Article, infobox: InfoboxFacts | None, prose: ProseFacts |
 
     result = None
     if infobox is not None and infobox.result_text:
-        claimant = victory_claimant(infobox.result_text)
-        result = Result(text=infobox.result_text, winner=book.winner(claimant) if claimant else None)
+        result = Result(text=infobox.result_text, winner=_winner(book, infobox))
     elif prose is not None and prose.result_text:
         claimant = prose.result_claimant
         result = Result(text=prose.result_text, winner=book.winner(claimant) if claimant else None)

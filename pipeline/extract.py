@@ -38,7 +38,7 @@ def extract_article(article: Article, docs: list[Doc] | None, stages: tuple[str,
     definitions = find_definitions(prose_text)
     infobox = None
     if "infobox" in stages and article.infobox is not None:
-        infobox = read_infobox(article.infobox, definitions)
+        infobox = read_infobox(article.infobox, definitions, article.lead.text if article.lead else "")
     prose = None
     if "prose" in stages:
         prose = read_prose(article, docs or [], infobox, definitions, nlp)

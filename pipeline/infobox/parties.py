@@ -1,0 +1,253 @@
+"""Parties: belligerent and commander entries, typed, and sides rebuilt when flags were lost.
+
+Reads: normalised Combatant / Perpetrators / Target / Units / Commander values, the Result, and
+the lead sentence with its `Long Form (ABBR)` definitions. Writes: `Actor`s and `Commander`s;
+`entry_type` types an entry as `person`, `organisation`, `state`, `place` or `civilians`; and
+`rebuild_sides(facts, lead_text, definitions)` gives an empty side the parties the Result, the
+side's own lines and the lead name for it. Pure functions: nothing here reads beyond its arguments.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..geo import country_by_demonym, country_by_name, country_mention
+from ..names import Definition, names_match, resolve_actor
+from ..records import Actor, Commander
+from .. import vocabulary
+from .items import split_items
+from .normalise import normalise
+
+_PARENS = re.compile(r"(?<!\s)\s?\((?P<inner>[^()]{0,200})\)")
+_UNNAMED_LEADERS = re.compile(
+    r"\b(?:unidentified|unknown|unnamed)\b[^|]{0,60}?\b(?:commanders|leaders|officers|emirs)\b", re.IGNORECASE
+)
+_FATE_SUFFIX = re.compile(r"(?<!\s)\s?(?P<fate>KIA|POW|WIA|MIA|†)\s?$")
+_FATES = {"KIA": "killed", "†": "killed", "POW": "captured", "WIA": "wounded", "MIA": None}
+_NOTHING = re.compile(r"^(?:unknown|none|n/?a|-+|\?|various|unclear|several|many)$", re.IGNORECASE)
+_LABEL = re.compile(r"^(?:supported\s+by|support|allies|allied\s+with|in\s+support|backed\s+by|"
+                    r"non-state\s+combatants|foreign\s+supporters|[A-Z][\w ]{0,30}groups?)\s?:\s?", re.IGNORECASE)
+_RANK = re.compile(
+    r"^(?:gen|lt|col|maj|capt?|cpt|brig|sgt|adm|cmdr|com|cdr|gov|pres|president|general|colonel|captain|"
+    r"major|lieutenant|sheikh|emir|commander|prime\s+minister|minister|king|sultan|imam|mullah|maulavi|"
+    r"field\s+marshal|marshal|admiral|dr|mr)\.?\s", re.IGNORECASE,
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:army|forces?|brigade|battalion|regiment|division|corps|company|police|guard|militia|front|"
+    r"movement|party|group|organi[sz]ation|council|alliance|coalition|state|government|ministry|navy|"
+    r"air\s+force|marines|units?|command|mission|league|union|congress|committee|liberation|islamic|"
+    r"al-|ansar|jama|boko|haram|taliban|qaeda|shabaab|hezbollah|hamas|isis|isil|daesh|wing|squad|"
+    r"service|gendarmerie|legion|federation|republic|kingdom|empire|emirate|caliphate|province|"
+    r"agency|bureau|cell|network|faction|rebels|insurgents|fighters|troops|soldiers|mercenaries)\b",
+    re.IGNORECASE,
+)
+_PLACE_WORDS = re.compile(
+    r"\b(?:base|camp|barracks|hotel|bank|school|university|college|mosque|church|temple|synagogue|"
+    r"market|station|airport|embassy|consulate|hospital|village|town|city|street|st\.|ave\.?|avenue|"
+    r"square|building|office|offices|headquarters|restaurant|bar|club|mall|shopping|stadium|parade|"
+    r"bus|train|convoy|checkpoint|post|outpost|compound|residence|house|palace|parliament|court|"
+    r"prison|jail|bridge|road|highway|port|harbour|harbor|pipeline|plant|factory|mine)\b",
+    re.IGNORECASE,
+)
+_CIVILIAN_WORDS = re.compile(
+    r"\b(?:civilians?|students|pupils|worshippers|villagers|residents|passengers|pilgrims|tourists|"
+    r"christians|muslims|jews|hindus|sikhs|shia|shiites?|sunnis?|yazidis|journalists|children|women|"
+    r"people|population|minority|minorities|farmers|workers|spectators|crowd|protesters|voters)\b",
+    re.IGNORECASE,
+)
+
+
+def entry_type(text: str) -> str:
+    """`person`, `organisation`, `state`, `place` or `civilians` for one entry of a party line."""
+    text = text.strip()
+    if country_by_name(text) is not None:
+        return "state"
+    if _RANK.match(text) or _FATE_SUFFIX.search(text):
+        return "person"
+    if _CIVILIAN_WORDS.search(text) and not _ORG_WORDS.search(text):
+        return "civilians"
+    if _PLACE_WORDS.search(text):
+        return "place" if not re.search(r"\b(?:army|forces|military|police|guard)\b", text, re.I) else "organisation"
+    if _ORG_WORDS.search(text) or re.fullmatch(r"[A-Z][A-Z0-9&.\-]{1,12}", text) or any(
+        country_by_demonym(w) for w in text.split()[:2]
+    ):
+        return "organisation"
+    if re.search(r"\s(?:bin|ibn|ben|ag|ould|wuld)\s", text, re.IGNORECASE) or re.match(r"^abu\s", text, re.IGNORECASE):
+        return "person"  # `Iyad Ag Ghaly`, `Mokhtar ould Belmokhtar`: name particles only persons carry
+    return "organisation"  # without a rank, a fate or a particle a name is not taken for a person
+
+
+def _entries(value: str) -> list[str]:
+    out = []
+    for item in split_items(normalise(value, separator=",").text, 0, ",;"):
+        text = _LABEL.sub("", item.text.strip(" *•"))
+        if "(non-combatant" in text.lower():
+            continue  # the infobox itself says this party did not fight
+        out.append(text)
+    return out
+
+
+def parse_belligerents(value: str, definitions: list[Definition], keep_persons: bool = True) -> list[Actor]:
+    actors: list[Actor] = []
+    for text in _entries(value):
+        abbreviation = None
+        for paren in _PARENS.finditer(text):
+            inner = paren.group("inner").strip()
+            if re.fullmatch(r"[A-Z][A-Za-z0-9&.\-]{0,14}[A-Z0-9]", inner):
+                abbreviation = inner
+        text = _PARENS.sub("", text).strip(" ,:")
+        if not text or _NOTHING.match(text) or not re.search(r"[A-Za-z]", text):
+            continue
+        for part in _split_and(text):
+            if not keep_persons and entry_type(part) == "person":
+                continue
+            name, abbr = resolve_actor(part.strip(), definitions)
+            if abbr is None and abbreviation is not None:
+                abbr = abbreviation
+            if not any(a.name.casefold() == name.casefold() for a in actors):
+                actors.append(Actor(name=name, abbreviation=abbr))
+    return actors
+
+
+def _split_and(name: str) -> list[str]:
+    """`AQIM and affiliated drug traffickers` is two actors; `Movement for Oneness and Jihad` one."""
+    parts = re.split(r"\s+and\s+", name)
+    if len(parts) != 2:
+        return [name]
+    left, right = parts
+    if right[:1].islower() or left.isupper() or right.isupper():
+        return parts
+    if country_mention(left) and country_mention(right):
+        return parts
+    if _ORG_WORDS.search(left) and _ORG_WORDS.search(right) and len(left.split()) > 1 and len(right.split()) > 1:
+        return parts  # `Police Force and Customs Officials`
+    return [name]
+
+
+def parse_commanders(value: str) -> list[Commander]:
+    value = _UNNAMED_LEADERS.sub("", normalise(value, separator=",").text)
+    commanders: list[Commander] = []
+    for item in split_items(value, 0, ",|;"):
+        text = _PARENS.sub("", item.text).strip(" ,*•")
+        fate = None
+        suffix = _FATE_SUFFIX.search(text)
+        if suffix:
+            fate = _FATES[suffix.group("fate")]
+            text = text[: suffix.start()].strip()
+        if not text or _NOTHING.match(text) or not re.search(r"[A-Za-z]", text):
+            continue
+        commanders.append(Commander(name=text, fate=fate))
+    return commanders
+
+
+def persons_and_actors(value: str, definitions: list[Definition]) -> tuple[list[Actor], list[Commander]]:
+    """A Perpetrators line may list persons: they are that side's commanders, not actors."""
+    actors, commanders = [], []
+    for actor in parse_belligerents(value, definitions):
+        if entry_type(actor.name) == "person" and actor.abbreviation is None:
+            commanders.append(Commander(name=actor.name))
+        elif entry_type(actor.name) in ("place", "civilians"):
+            continue
+        else:
+            actors.append(actor)
+    return actors, commanders
+
+
+def target_actors(value: str, definitions: list[Definition]) -> list[Actor]:
+    """The armed party a Target names (`Nigerian Army base` -> Nigerian Army); places and civilians
+    give no actor."""
+    actors = []
+    for actor in parse_belligerents(value, definitions):
+        kind = entry_type(actor.name)
+        if kind in ("organisation", "state") and not _CIVILIAN_WORDS.search(actor.name):
+            actors.append(actor)
+        elif kind == "place" and re.search(r"\b(?:army|military|police|forces|guard)\b", actor.name, re.I):
+            force = re.split(r"\s(?:base|camp|barracks|post|outpost|checkpoint|station|headquarters|convoy)\b", actor.name, flags=re.I)[0]
+            actors.append(Actor(name=force.strip()))
+    return actors
+
+
+# --- sides whose flags were lost ---------------------------------------------------------------
+
+_PROPER_RUN = re.compile(r"\b[A-Z][\w'’.-]{1,30}(?:\s(?:of|the|for|and|al|de|du|la)?\s?[A-Z][\w'’.-]{1,30}){0,6}")
+
+
+def lead_parties(lead_text: str, definitions: list[Definition]) -> list[Actor]:
+    """Parties the lead names, in reading order: defined long forms, states by name or demonym."""
+    found: list[tuple[int, Actor]] = []
+    first = re.split(r"(?<=[a-z)])\.\s", lead_text, maxsplit=2)
+    text = " ".join(first[:2])
+    for definition in definitions:
+        at = text.find(definition.long)
+        if at >= 0:
+            found.append((at, Actor(name=definition.long, abbreviation=definition.abbreviation)))
+    for match in _PROPER_RUN.finditer(text):
+        for word in re.findall(r"[A-Z][\w'’-]+", match.group(0)):
+            country = country_by_name(word) or country_by_demonym(word)
+            if country and not any(names_match(a.name, country.name) for _, a in found):
+                found.append((match.start(), Actor(name=country.name)))
+    return [actor for _, actor in sorted(found, key=lambda pair: pair[0])]
+
+
+def rebuild_sides(
+    belligerents: dict[int, list[Actor]],
+    side_count: int,
+    hints: dict[int, list[str]],
+    result_names: list[str],
+    lead_text: str,
+    definitions: list[Definition],
+    units: dict[int, list[Actor]] | None = None,
+) -> dict[int, list[Actor]]:
+    """Actors for the sides that have none: a country named by the Result (or by the lead) goes to
+    the side whose own lines (commanders, strength, units) name it; when one side is left empty
+    and one named party stands on no side, it is that side's. Between the two, a side whose Units
+    line kept its flags takes the first organisation listed there (`units`). Returns only the sides
+    it fills."""
+    filled: dict[int, list[Actor]] = {}
+    empty = [n for n in range(1, side_count + 1) if not belligerents.get(n)]
+    if not empty:
+        return filled
+    taken = [a for actors in belligerents.values() for a in actors]
+
+    def free(actor: Actor) -> bool:
+        placed = taken + [a for actors in filled.values() for a in actors]
+        return not any(names_match(actor.name, a.name) or (a.abbreviation and names_match(actor.name, a.abbreviation)) for a in placed)
+
+    candidates: list[Actor] = []
+    for name in result_names:
+        country = country_mention(name)
+        candidates.append(Actor(name=country.name) if country else Actor(name=name))
+    candidates += lead_parties(lead_text, definitions)
+    for actor in candidates:
+        if not free(actor):
+            continue
+        country = country_mention(actor.name)
+        for number in empty:
+            if number in filled:
+                continue
+            words = " ".join(hints.get(number, []))
+            if country and any(country_mention(w) == country for w in re.findall(r"[A-Z][\w'’-]+", words)):
+                filled[number] = [actor]
+                break
+    for number, listed in (units or {}).items():
+        if number in empty and number not in filled and listed:
+            filled[number] = listed[:1]
+    still = [n for n in empty if n not in filled]
+    if len(still) == 1:
+        left = [a for a in candidates if free(a) and entry_type(a.name) != "person"]
+        if left and (side_count > 1 or not belligerents):
+            filled[still[0]] = left[:1]
+    return filled
+
+
+def units_side(value: str, definitions: list[Definition]) -> list[Actor]:
+    """The first named unit of a Units line, when it is an organisation (`Syrian Armed Forces`)."""
+    units = [a for a in parse_belligerents(value, definitions) if entry_type(a.name) in ("organisation", "state")]
+    return units[:1]
+
+
+def is_civilian_target(value: str) -> bool:
+    return bool(value.strip()) and all(entry_type(e) in ("place", "civilians") for e in _entries(value) if e.strip())
+
+
+__all__ = ["entry_type", "parse_belligerents", "parse_commanders", "rebuild_sides", "lead_parties", "vocabulary"]

@@ -1,0 +1,184 @@
+"""The infobox figure grammar, normaliser, result grammar and party typing on real infobox shapes.
+
+Every value below is an infobox line of a real encyclopedia page (facts, not prose). Also growth
+properties: the normaliser and the figure grammar cost time linear in long runs of one character.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.article import InfoboxLine
+from pipeline.infobox import entry_type, parse_figures, read_result
+from pipeline.infobox.normalise import normalise
+
+C = "combatants"
+
+
+def figures(value, key="Casualties1", kind="casualties", side=1, **kw):
+    warnings: list[str] = []
+    found = parse_figures(InfoboxLine(key, value, 10, 10 + len(value)), kind, side, warnings, **kw)
+    return [(f.side, f.group, f.category, f.low, f.high, f.approximate, f.source, f.evidence.text) for f in found], warnings
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("12 injured ---- Per Mali: 5 killed", [(1, C, "wounded", 12, 12, False, None, "12 injured"),
+                                                (1, C, "killed", 5, 5, False, "Mali", "5 killed")]),
+        ("U.S claim:, 21–65 killed, 45 wounded", [(1, C, "killed", 21, 65, False, "U.S", "21–65 killed"),
+                                                  (1, C, "wounded", 45, 45, False, "U.S", "45 wounded")]),
+        ("Other sources:, 30 killed", [(1, C, "killed", 30, 30, False, "Other sources", "30 killed")]),
+        ("32 killed (Hezbollah claim)", [(1, C, "killed", 32, 32, False, "Hezbollah", "32 killed (Hezbollah claim)")]),
+        ("24+ killed (per Nigeria)", [(1, C, "killed", 24, None, False, "Nigeria", "24+ killed (per Nigeria)")]),
+        ("Civilian casualties:, 98 killed (Elman Human Rights Group claim)",
+         [(None, "civilians", "killed", 98, 98, False, "Elman Human Rights Group", "98 killed (Elman Human Rights Group claim)")]),
+        ("15 civilians dead, Total: 149 killed overall", [(None, "civilians", "killed", 15, 15, False, None, "15 civilians dead"),
+                                                          (None, "unknown", "killed", 149, 149, False, None, "149 killed overall")]),
+        ("8 killed and 27 wounded", [(1, C, "killed", 8, 8, False, None, "8 killed"), (1, C, "wounded", 27, 27, False, None, "27 wounded")]),
+        ("52 dead (at least 27 militants and 22 civilians)", [
+            (1, C, "killed", 52, 52, False, None, "52 dead (at least 27 militants and 22 civilians)"),
+            (None, "civilians", "killed", 22, 22, False, None, "52 dead (at least 27 militants and 22 civilians)")]),
+        ("4,783 surrendered (including 2,000 soldiers)", [(1, C, "captured", 4783, 4783, False, None, "4,783 surrendered (including 2,000 soldiers)")]),
+        ("35 killed overall, including 3 Niger fighters, and 41 wounded",
+         [(1, C, "killed", 35, 35, False, None, "35 killed overall"), (1, C, "wounded", 41, 41, False, None, "41 wounded")]),
+        ("76 in Aynata", [(1, C, "killed", 76, 76, False, None, "76 in Aynata")]),
+        ("Approx. 150-200", [(1, C, "killed", 150, 200, True, None, "Approx. 150-200")]),
+        ("~31–150 estimated", [(1, C, "killed", 31, 150, True, None, "~31–150 estimated")]),
+        ("Some 200 – several hundreds", [(1, C, "killed", 200, None, True, None, "Some 200 – several hundreds")]),
+        ("58 soldiers killed, 60 + injured (civilian/military estimate) ---- 1 pilot killed, 1 helicopter lost", [
+            (1, C, "killed", 58, 58, False, None, "58 soldiers killed"),
+            (1, C, "wounded", 60, None, False, None, "60 + injured (civilian/military estimate)"),
+            (1, C, "killed", 1, 1, False, None, "1 pilot killed")]),
+        ("1,000s", [(1, C, "killed", 1000, None, True, None, "1,000s")]),
+        ("no more than 150", [(1, C, "killed", 150, 150, False, None, "no more than 150")]),
+        ("50–150 dead, ~50 vehicles destroyed", [(1, C, "killed", 50, 150, False, None, "50–150 dead")]),
+        ("20 killed, 35 injured, 3,000 displaced", [(1, C, "killed", 20, 20, False, None, "20 killed"),
+                                                    (1, C, "wounded", 35, 35, False, None, "35 injured")]),
+        ("16 killed , 2 wounded", [(1, C, "killed", 16, 16, False, None, "16 killed"), (1, C, "wounded", 2, 2, False, None, "2 wounded")]),
+        (":, 1 killed, 4 wounded", [(1, C, "killed", 1, 1, False, None, "1 killed"), (1, C, "wounded", 4, 4, False, None, "4 wounded")]),
+    ],
+)
+def test_figure_grammar(value, expected):
+    found, warnings = figures(value)
+    assert found == expected
+    assert warnings == []
+
+
+@pytest.mark.parametrize(
+    "value, key, expected",
+    [
+        ("20 hostages, 2 gunmen", "Fatalities", [(None, "civilians", "killed", 20, 20), (1, C, "killed", 2, 2)]),
+        ("7 and at least two Malian Special Forces", "Injuries", [(None, "unknown", "wounded", 7, 7), (2, C, "wounded", 2, None)]),
+        ("21 (including the perpetrator)", "Fatalities", [(None, "unknown", "killed", 21, 21)]),
+    ],
+)
+def test_attack_figures(value, key, expected):
+    category = "wounded" if key == "Injuries" else "killed"
+    found, _ = figures(value, key=key, side=None, default_category=category, attack=True, key_category=True)
+    assert [f[:5] for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("Strength1: 100 French Special Forces, 4 Gazelle helicopters", [("personnel", 100), ("vehicles", 4)]),
+        ("Strength1: 1,000 Malian troops, 400 French troops, 750 Nigerien troops", [("personnel", 1000), ("personnel", 400), ("personnel", 750)]),
+        ("Strength1: 16 Embedded Forces", [("personnel", 16)]),
+    ],
+)
+def test_strength_nouns(value, expected):
+    key, v = value.split(": ", 1)
+    found, warnings = figures(v, key=key, kind="strength")
+    assert [(f[2], f[3]) for f in found] == expected and warnings == []
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("border|22px Tom Barry", "Tom Barry"),
+        ("25px Iyad Ag Ghaly, Omar Ould Hamaha", "Iyad Ag Ghaly, Omar Ould Hamaha"),
+        ("22x20px Mali", "Mali"),
+        ("File:Flag of Mali.svg, link=Mali, bordure, 20px Mali", "Mali"),
+        (", , Ansar Dine", "Ansar Dine"),
+        ("Maj. Roi KleinKIA", "Maj. Roi Klein KIA"),
+        ("* Armed Forces, ** Al-Mourabitoun", "Armed Forces, Al-Mourabitoun"),
+        ("Ben Gardane () | time-begin = 05:00", "Ben Gardane"),
+        ("16 killed , 2 wounded", "16 killed, 2 wounded"),
+    ],
+)
+def test_normaliser(raw, clean):
+    assert normalise(raw).text == clean
+
+
+@given(st.text(alphabet=" ,*|()x0123456789px-border:aKIA", max_size=80), st.integers(0, 500))
+@settings(max_examples=200, deadline=None)
+def test_normaliser_never_moves_an_offset(raw, start):
+    article = "#" * start + raw
+    clean = normalise(raw, start)
+    assert len(clean.offsets) == len(clean.text)
+    for char, offset in zip(clean.text, clean.offsets):
+        assert article[offset] == char or char in " ,"  # kept characters map to themselves
+    assert list(clean.offsets) == sorted(clean.offsets)
+
+
+@pytest.mark.parametrize(
+    "text, claimants, losers",
+    [
+        ("Mauritanian-Malian victory", ["Mauritanian", "Malian"], []),
+        ("Franco-Malian Victory", ["French", "Malian"], []),
+        ("Decisive Philippine government victory", ["Philippine government"], []),
+        ("Government victory", ["Government"], []),
+        ("Israel/Lebanon victory", ["Israel", "Lebanon"], []),
+        ("Indecisive", [], []),
+        ("Ongoing", [], []),
+        ("See aftermath", [], []),
+        ("Konna captured by Islamists", ["Islamists"], []),
+        ("Israel fails to capture Sultan Yacoub", [], ["Israel"]),
+        ("Malian army retakes Konna", ["Malian army"], []),
+        ("MNLA forced to withdraw", [], ["MNLA"]),
+    ],
+)
+def test_result_grammar(text, claimants, losers):
+    outcome = read_result(text)
+    assert (outcome.claimants, outcome.losers) == (claimants, losers)
+
+
+@pytest.mark.parametrize(
+    "entry, kind",
+    [
+        ("Mali", "state"), ("Brig. Gen. Gal Hirsch", "person"), ("Iyad Ag Ghaly", "person"),
+        ("Christian students", "civilians"), ("Banco de Crédito del Perú located in Larco Ave.", "place"),
+        ("Shining Path", "organisation"), ("Ansarul Islam", "organisation"), ("Nigerian Army base", "organisation"),
+        ("Viet Cong", "organisation"),
+    ],
+)
+def test_entry_type(entry, kind):
+    assert entry_type(entry) == kind
+
+
+def _time(function, text, repeat=3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        began = time.perf_counter()
+        function(text)
+        best = min(best, time.perf_counter() - began)
+    return best
+
+
+@pytest.mark.parametrize("char", [" ", "=", "-", "1", "(", ")", ",", "|", "*"])
+def test_growth_on_long_runs_is_linear(char):
+    """Time at 2n against n, on a run of one character between two counts: generously < 4x."""
+    def run(text):
+        normalise(text)
+        figures(text)
+
+    n = 20_000
+    small = "12 killed " + char * n + " 3 wounded"
+    large = "12 killed " + char * (2 * n) + " 3 wounded"
+    run(small)  # warm caches
+    assert _time(run, large) < 4 * _time(run, small) + 0.005
