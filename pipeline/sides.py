@@ -122,7 +122,22 @@ class SideBook:
             return hits.pop()
         if not hits:
             hits = self._by_stem(phrase)
+        if not hits:
+            hits = self._by_short_form(words)
         return hits.pop() if len(hits) == 1 else None
+
+    def _by_short_form(self, words: tuple[str, ...]) -> set[int]:
+        """A short form of one side's name (`the alliance` for Three Brotherhood Alliance,
+        `Wagner` for Wagner Group): every word of the phrase inside that name."""
+        words = tuple(w for w in words if w not in ("own", "s"))
+        if not words or len(words) > 3:
+            return set()
+        hits = set()
+        for profile in self.profiles:
+            for name in profile.names():
+                if contains_words(fold_words(name), words) and len(fold_words(name)) > len(words):
+                    hits.add(profile.number)
+        return hits
 
     def _by_stem(self, phrase: str) -> set[int]:
         """A demonym that is the stem of a side's country or actor name (`Kyrgyz` -> Kyrgyzstan,

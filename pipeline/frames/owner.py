@@ -51,13 +51,34 @@ def _named(noun: Token, book: SideBook) -> int | None:
 
 
 def _resolve(token: Token | None, book: SideBook, claimant_side: int | None) -> int | None:
-    """The side a phrase (agent, possessor, subject) refers to: pronouns to the claimant's side."""
+    """The side a phrase (agent, possessor, subject) refers to; a pronoun to the claimant's side
+    (`its own losses`, `our side`), else to the nearest party named before it in the sentence."""
     if token is None:
         return None
     if token.pos_ == "PRON":
-        return claimant_side
+        if claimant_side is not None and token.lower_ not in ("them", "they", "whom"):
+            return claimant_side
+        return _antecedent(token, book)
     phrase = _text(token.subtree)
     return book.by_name(phrase) or book.by_term(phrase)
+
+
+def _antecedent(pronoun: Token, book: SideBook) -> int | None:
+    """The side of the nearest noun phrase before `pronoun` that names one (`the figure for the
+    militants, stating that seven of them had died`)."""
+    lex = lexicon()
+    plural = pronoun.lower_ in ("them", "they", "their", "whom", "theirs")
+    for token in reversed(list(pronoun.doc[:pronoun.i])):
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if plural and token.pos_ == "NOUN" and token.tag_ not in ("NNS", "NNPS") and not lex.is_people(token.lemma_.lower()):
+            continue
+        side = book.by_name(_text([t for t in token.subtree if t.i <= token.i]))
+        if side is None and lex.is_people(token.lemma_.lower()):
+            side = book.by_term(token.text)
+        if side is not None:
+            return side
+    return None
 
 
 def _opponent(side: int | None, book: SideBook) -> int | None:
@@ -97,15 +118,15 @@ def _among(frame: CountFrame) -> list[Token]:
     anchors = [t for t in (frame.head, frame.noun, frame.predicate, frame.token) if t is not None]
     for anchor in anchors:
         for child in anchor.children:
-            if child.dep_ == "prep" and child.lower_ in ("among", "in", "within", "amongst", "inside"):
+            if child.dep_ == "prep" and child.lower_ in ("among", "in", "within", "amongst", "inside", "on"):
                 for obj in child.children:
                     if obj.dep_ != "pobj":
                         continue
-                    if obj.lemma_.lower() in ("rank", "line", "side", "camp"):
+                    if obj.lemma_.lower() in ("rank", "line", "side", "camp"):  # `in its ranks`, `on our side`
                         owners = [c for c in obj.children if c.dep_ == "poss"]
                         owners += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
                         found.extend(owners)
-                    elif lexicon().is_people(obj.lemma_.lower()) or obj.pos_ == "PROPN":
+                    elif child.lower_ != "on" and (lexicon().is_people(obj.lemma_.lower()) or obj.pos_ == "PROPN"):
                         found.append(obj)
     return found
 
@@ -136,6 +157,10 @@ def decide_owner(frame: CountFrame, claimant_side: int | None, book: SideBook) -
     possessor = _possessor(phrase)
     if possessor is not None:
         side = _resolve(possessor, book, claimant_side)
+        if side is not None:
+            return side, "combatants"
+    if noun is not None and noun.pos_ == "PRON":
+        side = _resolve(noun, book, claimant_side)
         if side is not None:
             return side, "combatants"
     if noun is not None:

@@ -59,6 +59,8 @@ def _phrase(token: Token) -> Claimant:
         kept.pop()
     if not kept:
         kept = [token]
+    if all(t.is_upper or t.is_punct for t in kept) and sum(len(t.text) for t in kept) > 5 and len(kept) > 1:
+        kept = [t for t in token.doc[kept[-1].i + 1:token.i + 1] if not t.is_punct] or [token]  # a dateline
     start, end = kept[0].idx, kept[-1].idx + len(kept[-1].text)
     text = token.doc.text[start:end]
     words = {t.lemma_.lower() for t in kept if not t.is_punct}
@@ -109,6 +111,14 @@ def _source_prep(token: Token) -> Token | None:
     lex = lexicon()
     for child in token.children:
         lower = child.lower_
+        if child.dep_ == "prep" and lower in ("by", "in", "from") and token.pos_ in ("VERB", "AUX"):
+            # `by the MNDAA's own count`, `in a statement by the army`: a report noun names its maker
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in lex.report_nouns:
+                    maker = _maker(obj)
+                    if maker != obj:
+                        return maker
+            continue
         if lower not in lex.source_preps and child.lemma_.lower() not in lex.source_preps:
             continue
         for grandchild in child.children:
