@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline run|eval|schema …`. No extraction logic lives here."""
+"""Command line: `python -m pipeline run|eval|schema|export|review …`. No extraction logic lives here."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="write the JSON Schema of the record")
     schema.add_argument("folder", metavar="SCHEMA_DIR")
+    _add_analyst_commands(commands)
     return parser
 
 
@@ -110,9 +111,38 @@ def _schema(args) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------------------------
+# Analyst's tools: tables and the review page
+
+
+def _add_analyst_commands(commands) -> None:
+    from .tables import COLUMNS
+
+    export = commands.add_parser("export", help="write the records as a CSV table (claims, UCDP GED or ACLED shaped)")
+    export.add_argument("records", metavar="RECORDS.jsonl")
+    export.add_argument("output", metavar="OUT.csv")
+    export.add_argument("--format", choices=list(COLUMNS), required=True, help="claims: one row per figure; ucdp, acled: one row per event")
+
+
+def _export(args) -> int:
+    from .export import ExportError, export
+
+    try:
+        written, errors = export(args.records, args.output, args.format)
+    except ExportError as err:
+        return _usage_error(str(err))
+    for error in errors:
+        print(f"{args.records}:{error.line}: {error.error}", file=sys.stderr)
+    print(f"{written} rows written to {args.output}" + (f", {len(errors)} lines skipped" if errors else ""), file=sys.stderr)
+    return 1 if errors else 0
+
+
+_ANALYST_COMMANDS = {"export": _export}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    return {"run": _run, "eval": _eval, "schema": _schema}[args.command](args)
+    return {"run": _run, "eval": _eval, "schema": _schema, **_ANALYST_COMMANDS}[args.command](args)
 
 
 if __name__ == "__main__":
