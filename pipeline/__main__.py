@@ -123,6 +123,12 @@ def _add_analyst_commands(commands) -> None:
     export.add_argument("output", metavar="OUT.csv")
     export.add_argument("--format", choices=list(COLUMNS), required=True, help="claims: one row per figure; ucdp, acled: one row per event")
 
+    review = commands.add_parser("review", help="one HTML page showing each article with its claims' evidence highlighted")
+    review.add_argument("articles", nargs="+", metavar="ARTICLE", help="article files or folders")
+    review.add_argument("--records", metavar="RECORDS.jsonl", help="records to show (default: extract them now)")
+    review.add_argument("--html", metavar="OUT.html", required=True, help="the page to write")
+    review.add_argument("--gold", metavar="GOLD_DIR", help="mark the claims missed and spurious against these gold records")
+
 
 def _export(args) -> int:
     from .export import ExportError, export
@@ -137,7 +143,39 @@ def _export(args) -> int:
     return 1 if errors else 0
 
 
-_ANALYST_COMMANDS = {"export": _export}
+def _review(args) -> int:
+    import os
+
+    from .export import atomic_open
+    from .extract import extract_articles
+    from .review import load_reviews
+    from .review_page import render_page
+    from .run import UsageError, collect_inputs
+
+    output = Path(args.html)
+    try:
+        paths = collect_inputs(args.articles)
+    except UsageError as err:
+        return _usage_error(str(err))
+    inputs = [Path(p) for p in [*paths, args.records] if p]
+    if output.is_dir() or any(output.exists() and p.exists() and os.path.samefile(p, output) for p in inputs):
+        return _usage_error(f"refusing to write {output}: it is {'a folder' if output.is_dir() else 'one of the inputs'}")
+    if not output.parent.is_dir():
+        return _usage_error(f"output folder does not exist: {output.parent}")
+    try:
+        reviews, failures = load_reviews(
+            paths, args.records, args.gold, report=lambda line: print(line, file=sys.stderr),
+            extract=lambda articles: list(extract_articles(articles)),
+        )
+        with atomic_open(output) as handle:
+            handle.write(render_page(reviews, failures))
+    except (OSError, ValueError) as err:
+        return _usage_error(str(err))
+    print(f"{len(reviews)} articles, {sum(len(r.claims) for r in reviews)} claims written to {output}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+_ANALYST_COMMANDS = {"export": _export, "review": _review}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,9 +13,11 @@ import csv
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from pydantic import ValidationError
 
@@ -77,21 +79,36 @@ def _cell(value) -> str:
     return str(value)
 
 
-def write_csv(path: Path, kind: str, table: list[dict]) -> None:
-    """Write rows to `path` through a temporary file beside it and an atomic rename."""
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
+def atomic_open(path: Path) -> Iterator[TextIO]:
+    """A text file (UTF-8) that becomes `path` only when the block ends without error: written
+    to a temporary file beside it, then renamed over it; removed on any error or interrupt."""
     handle = tempfile.NamedTemporaryFile(
         "w", encoding="utf-8", newline="", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
     )
     try:
         with handle:
-            writer = csv.writer(handle)
-            writer.writerow(COLUMNS[kind])
-            for row in table:
-                writer.writerow([_cell(row[column]) for column in COLUMNS[kind]])
+            yield handle
+        os.chmod(handle.name, 0o666 & ~_umask())   # as an ordinary new file, not the temp file's 0600
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
+
+
+def write_csv(path: Path, kind: str, table: list[dict]) -> None:
+    """Write rows to `path` atomically, header first."""
+    with atomic_open(path) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS[kind])
+        for row in table:
+            writer.writerow([_cell(row[column]) for column in COLUMNS[kind]])
 
 
 def export(source: str | Path, target: str | Path, kind: str) -> tuple[int, list[LineError]]:
