@@ -236,3 +236,24 @@ def test_export_keeps_the_previous_output_when_the_input_is_missing(tmp_path):
     out.write_text("previous\n", encoding="utf-8")
     assert main(["export", str(tmp_path / "absent.jsonl"), str(out), "--format", "ucdp"]) == 2
     assert out.read_text(encoding="utf-8") == "previous\n"
+
+
+def test_tables_of_the_seed_records_hold_together(tmp_path):
+    from pipeline import extract_file
+
+    records = [extract_file(path) for path in sorted((ROOT / "seeds").glob("*.txt"))]
+    claims, ucdp, acled = rows("claims", records), rows("ucdp", records), rows("acled", records)
+    assert len(claims) == sum(len(r.strength) + len(r.casualties) for r in records)
+    assert [u["id"] for u in ucdp] == [a["event_id_cnty"] for a in acled] == [r.id for r in records]
+    for record, u, a in zip(records, ucdp, acled):
+        assert u["low"] <= u["best"] <= u["high"]
+        assert u["best"] == u["deaths_a"] + u["deaths_b"] + u["deaths_civilians"] + u["deaths_unknown"]
+        assert a["fatalities"] == u["low"]
+        assert u["iso3"] == a["iso3"] and len(u["iso3"]) == 3
+    path = tmp_path / "seeds.jsonl"
+    path.write_text("".join(r.model_dump_json() + "\n" for r in records), encoding="utf-8")
+    for kind in COLUMNS:
+        assert main(["export", str(path), str(tmp_path / f"{kind}.csv"), "--format", kind]) == 0
+        frame = pd.read_csv(tmp_path / f"{kind}.csv", dtype=dtypes(kind), keep_default_na=False, na_values=[""],
+                            true_values=["true"], false_values=["false"])
+        assert frame.to_dict("records")[0][COLUMNS[kind][0]] == records[0].id
