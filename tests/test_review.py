@@ -197,3 +197,14 @@ def test_review_page_renders_in_headless_chromium(tmp_path):
     # the light backgrounds are used by the highlights only (legend and labels use the strong colours)
     for category in ("killed", "wounded", "captured"):
         assert counts[_hex(COLOURS[category][0])] > 500, f"no {category} highlight in the screenshot"
+
+
+def test_evidence_that_is_not_at_its_offsets_is_named_not_drawn(tmp_path):
+    shifted = parse_article("\n\n" + SEED.read_text(encoding="utf-8"), path="shifted.txt")   # same id, offsets moved by 2
+    result = review(shifted, _gold("battle-of-bassikounou"))
+    assert result.claims and not any(c.located for c in result.claims)
+    first = result.claims[0].figure.evidence
+    assert result.problems[0] == f"claim #1: its evidence is not at {first.start}:{first.end} of this text"
+    assert len(result.problems) == len(result.claims)
+    page = Page(render_page([result]))
+    assert page.well_formed and page.marked == {}
