@@ -31,6 +31,8 @@ a.tag.missed { background: #e03131; }
 mark.spurious { outline: 2px dotted #862e9c; outline-offset: 1px; }
 a.tag.spurious { background: #862e9c; }
 tr.missed td, tr.spurious td { background: #fff5f5; }
+.legend span.missed { border-left-color: #e03131; }
+.legend span.spurious { border-left-color: #862e9c; }
 """
 
 
@@ -125,7 +127,8 @@ def _section(index: int, review: ArticleReview) -> str:
 def render_page(reviews: list[ArticleReview], failures: list[str] = ()) -> str:
     legend = "".join(f'<span class="{c}">{c}</span>' for c in COLOURS)
     if any(r.gold for r in reviews):
-        legend += '<span>dashed red: missed (in gold, not found)</span><span>dotted purple: spurious (found, not in gold)</span>'
+        legend += ('<span class="missed">dashed red: missed (in gold, not found)</span>'
+                   '<span class="spurious">dotted purple: spurious (found, not in gold)</span>')
     contents = "".join(f'<li><a href="#a{i}">{escape(r.article.title)}</a> ({len(r.claims)} claims)</li>' for i, r in enumerate(reviews, 1))
     body = [
         f"<h1>{TITLE}</h1>",
