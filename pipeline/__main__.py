@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline run|eval|schema …`. No extraction logic lives here."""
+"""Command line: `python -m pipeline run|eval|schema|export|review …`. No extraction logic lives here."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="write the JSON Schema of the record")
     schema.add_argument("folder", metavar="SCHEMA_DIR")
+    _add_analyst_commands(commands)
     return parser
 
 
@@ -110,9 +111,76 @@ def _schema(args) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------------------------
+# Analyst's tools: tables and the review page
+
+
+def _add_analyst_commands(commands) -> None:
+    from .tables import COLUMNS
+
+    export = commands.add_parser("export", help="write the records as a CSV table (claims, UCDP GED or ACLED shaped)")
+    export.add_argument("records", metavar="RECORDS.jsonl")
+    export.add_argument("output", metavar="OUT.csv")
+    export.add_argument("--format", choices=list(COLUMNS), required=True, help="claims: one row per figure; ucdp, acled: one row per event")
+
+    review = commands.add_parser("review", help="one HTML page showing each article with its claims' evidence highlighted")
+    review.add_argument("articles", nargs="+", metavar="ARTICLE", help="article files or folders")
+    review.add_argument("--records", metavar="RECORDS.jsonl", help="records to show (default: extract them now)")
+    review.add_argument("--html", metavar="OUT.html", required=True, help="the page to write")
+    review.add_argument("--gold", metavar="GOLD_DIR", help="mark the claims missed and spurious against these gold records")
+
+
+def _export(args) -> int:
+    from .export import ExportError, export
+
+    try:
+        written, errors = export(args.records, args.output, args.format)
+    except ExportError as err:
+        return _usage_error(str(err))
+    for error in errors:
+        print(f"{args.records}:{error.line}: {error.error}", file=sys.stderr)
+    print(f"{written} rows written to {args.output}" + (f", {len(errors)} lines skipped" if errors else ""), file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _review(args) -> int:
+    import os
+
+    from .export import atomic_open
+    from .extract import extract_articles
+    from .review import load_reviews
+    from .review_page import render_page
+    from .run import UsageError, collect_inputs
+
+    output = Path(args.html)
+    try:
+        paths = collect_inputs(args.articles)
+    except UsageError as err:
+        return _usage_error(str(err))
+    inputs = [Path(p) for p in [*paths, args.records] if p]
+    if output.is_dir() or any(output.exists() and p.exists() and os.path.samefile(p, output) for p in inputs):
+        return _usage_error(f"refusing to write {output}: it is {'a folder' if output.is_dir() else 'one of the inputs'}")
+    if not output.parent.is_dir():
+        return _usage_error(f"output folder does not exist: {output.parent}")
+    try:
+        reviews, failures = load_reviews(
+            paths, args.records, args.gold, report=lambda line: print(line, file=sys.stderr),
+            extract=lambda articles: list(extract_articles(articles)),
+        )
+        with atomic_open(output) as handle:
+            handle.write(render_page(reviews, failures))
+    except (OSError, ValueError) as err:
+        return _usage_error(str(err))
+    print(f"{len(reviews)} articles, {sum(len(r.claims) for r in reviews)} claims written to {output}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+_ANALYST_COMMANDS = {"export": _export, "review": _review}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    return {"run": _run, "eval": _eval, "schema": _schema}[args.command](args)
+    return {"run": _run, "eval": _eval, "schema": _schema, **_ANALYST_COMMANDS}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -300,6 +300,12 @@ def _figures_match_attributed(p: Figure, g: Figure) -> bool:
     return names_match(p.source, g.source)
 
 
+def match_figures(predicted: Sequence[Figure], gold: Sequence[Figure], attributed: bool = True) -> dict[int, int]:
+    """The one-to-one matching the figure scores use, {predicted index: gold index}: on value and
+    source (`attributed`, the headline score) or on value only."""
+    return max_matching(predicted, gold, _figures_match_attributed if attributed else _figures_match_value)
+
+
 def _sides(record: EventRecord | None) -> dict[int, Any]:
     return {} if record is None else {s.side: s for s in record.sides}
 
