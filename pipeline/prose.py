@@ -321,7 +321,8 @@ def read_prose(
             sides[number] = (actors, commanders)
     for number, (actors, commanders) in facts.sides.items():
         sides.setdefault(number, (actors, commanders))
-    book = SideBook(sides, infobox.side_aliases if infobox is not None else None)
+    prose_text = "\n".join(p.text for p in article.paragraphs)
+    book = SideBook(sides, infobox.side_aliases if infobox is not None else None, prose_text)
 
     years = _event_years(article, (infobox.date if infobox is not None else None) or facts.date)
     units = [SentenceUnit(s.text, s.start, s.paragraph.section) for s in sentences]

@@ -61,6 +61,35 @@ def actor_countries(actor: Actor) -> list[Country]:
     return found
 
 
+_STATE_WORDS = {"army", "armies", "military", "government", "junta", "regime", "police", "state", "troops",
+                "soldiers", "forces", "navy", "gendarmerie", "gendarmes", "ministry", "authorities", "peacekeepers"}
+_GROUP_WORDS = {"rebels", "rebel", "militants", "militant", "insurgents", "insurgent", "jihadists", "jihadist",
+                "guerrillas", "guerrilla", "fighters", "group", "movement", "faction", "militia", "militias",
+                "alliance", "gang", "terrorists", "terrorist", "separatists", "separatist", "islamist", "armed"}
+
+
+def described_kind(text: str, actors: list[Actor]) -> str | None:
+    """`state` or `group` from what the article says of a side's actors: the words beside their
+    names (`Viet Cong guerrillas`, `the rebel MNDAA`, `ARVN troops`, `the junta's army`)."""
+    votes = {"state": 0, "group": 0}
+    lowered = text.lower()
+    for actor in actors:
+        if country_mention(actor.name.split(" (")[0]) is not None:
+            votes["state"] += 3
+        for name in filter(None, (actor.name, actor.abbreviation)):
+            for match in re.finditer(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", lowered):
+                before = re.findall(r"[a-z]+", lowered[max(0, match.start() - 30):match.start()])[-2:]
+                after = re.findall(r"^\W{0,2}([a-z]+)", lowered[match.end():match.end() + 30])[:1]
+                for word in before + after:
+                    if word in _STATE_WORDS:
+                        votes["state"] += 1
+                    elif word in _GROUP_WORDS:
+                        votes["group"] += 1
+    if votes["state"] == votes["group"]:
+        return None
+    return "state" if votes["state"] > votes["group"] else "group"
+
+
 class SideBook:
     """The sides of one article and the ways its text refers to them."""
 
@@ -68,6 +97,7 @@ class SideBook:
         self,
         sides: dict[int, tuple[list[Actor], list[Commander]]],
         aliases: dict[int, list[str]] | None = None,
+        text: str = "",
     ):
         self.profiles: list[SideProfile] = []
         for number in sorted(sides):
@@ -77,11 +107,16 @@ class SideBook:
                 for country in actor_countries(actor):
                     if country not in profile.countries:
                         profile.countries.append(country)
-            kinds = [actor_kind(a) for a in actors] + [actor_kind(Actor(name=n)) for n in profile.aliases]
+            kinds = [actor_kind(a) for a in actors] or [actor_kind(Actor(name=n)) for n in profile.aliases]
             for kind in ("state", "jihadist", "rebel"):
                 if kind in kinds:
                     profile.kind = kind
                     break
+            said = described_kind(text, actors) if text else None
+            if said == "state" and profile.kind == "other" or said == "group" and profile.kind == "state" and not any(
+                country_mention(a.name.split(" (")[0]) for a in actors
+            ):
+                profile.kind = "state" if said == "state" else "rebel"  # what the article says of it wins over its name
             self.profiles.append(profile)
         self._fill_other_kinds()
         terms = vocabulary().side_terms

@@ -128,8 +128,8 @@ def _figures(parsed: Parsed, unit: SentenceUnit, book: SideBook, memory: Memory,
             carrier = _vehicle_carrier(frame) if side is None else None
             if carrier is not None:
                 side, group = decide_owner(carrier, claimant_side, book)
-        elif frame.noun is None and previous is not None:
-            side, group = previous
+        elif frame.noun is None and previous is not None and frame.loser is None and frame.agent is None:
+            side, group = previous  # `… 86 men killed and 108 wounded`: the count before it
         else:
             side, group = decide_owner(owner_frame, claimant_side, book)
         previous = (side, group)
