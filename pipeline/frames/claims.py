@@ -165,7 +165,7 @@ def _is_part(figure: Figure, earlier: list[Figure]) -> bool:
     """A part of an earlier toll of the same category, side and group (`three of them`)."""
     for prior in reversed(earlier):
         if prior.category == figure.category or figure.category == "killed" and prior.category == "wounded":
-            return prior.side == figure.side and prior.group == figure.group or prior.group == "unknown" and figure.group == "unknown"
+            return figure.group == "unknown" or (prior.side, prior.group) == (figure.side, figure.group)
     return False
 
 
@@ -191,7 +191,20 @@ def article_claims(
         found, met = _figures(parsed, unit, book, memory, years)
         figures.extend(found)
         warnings.extend(met)
-    return figures, warnings
+    return _victims_are_civilians(figures), warnings
+
+
+def _victims_are_civilians(figures: list[Figure]) -> list[Figure]:
+    """An article whose every counted victim of known group is a civilian (a massacre, a bombing
+    of a street) tells of civilians also where it says `people` or gives a bare count."""
+    groups = {f.group for f in figures if f.category not in ("personnel", "vehicles") and f.group != "unknown"}
+    if groups != {"civilians"}:
+        return figures
+    return [
+        f.model_copy(update={"group": "civilians"})
+        if f.group == "unknown" and f.side is None and f.category not in ("personnel", "vehicles") else f
+        for f in figures
+    ]
 
 
 # A cheap filter only: which sentences without counts are worth parsing for their speakers.

@@ -20,6 +20,7 @@ _MODIFIER_DEPS = {"nummod", "quantmod", "amod", "compound", "det", "advmod", "nm
 _NOUNISH = {"NOUN", "PROPN", "ADJ", "PRON", "NUM", "X"}
 _OWN_DEPS = {"amod", "acl", "relcl", "oprd", "appos", "acomp", "nmod", "compound", "advmod", "xcomp"}
 _CLIMB_DEPS = {"nsubjpass", "dobj", "nsubj", "attr", "oprd", "appos", "conj", "pobj", "dative", "npadvmod", "acomp"}
+_INTRANSITIVE_PHRASES = {"lose", "go", "be", "remain", "become", "give", "sacrifice", "list", "report", "declare"}
 _ELLIPTICAL = {"more", "others", "other", "further", "another", "additional"}
 _INTRANSITIVE = {"die", "perish", "succumb", "surrender", "disappear", "drown"}
 _VEHICLE_PREPS = {"on", "aboard", "in", "with", "by", "from", "onboard", "atop"}
@@ -102,9 +103,9 @@ def _phrase_category(token: Token) -> str | None:
     return lex.verb_category(lemma)
 
 
-def _own_category(tokens: list[Token]) -> tuple[str | None, Token | None]:
-    """A category the counted phrase carries itself: `12 dead`, `deaths`, `soldiers killed`,
-    `men who were wounded`; `casualties` (two categories at once) gives `two`."""
+def _noun_category(tokens: list[Token]) -> tuple[str | None, Token | None]:
+    """The category the counted noun names itself: `deaths`, `12 dead`, `prisoners`, `bodies`;
+    `casualties` (two categories at once) gives `two`."""
     lex = lexicon()
     for token in tokens:
         lemma = _lemma(token)
@@ -113,11 +114,22 @@ def _own_category(tokens: list[Token]) -> tuple[str | None, Token | None]:
         noun_category = lex.noun_category(lemma) or lex.noun_category(token.lower_)
         if noun_category and token.pos_ in ("NOUN", "ADJ", "PROPN", "VERB"):
             return noun_category, token
+    return None, None
+
+
+def _has_count(token: Token, besides: Token) -> bool:
+    return any((t.like_num or t.pos_ == "NUM") and t != besides for t in token.subtree)
+
+
+def _modifier_category(tokens: list[Token], count: Token) -> tuple[str | None, Token | None]:
+    """A category the counted phrase's modifiers give: `soldiers killed`, `men who were wounded`,
+    `12 dead soldiers`; a clause holding a count of its own (`seven, of whom six were killed`) gives none."""
+    lex = lexicon()
     for token in tokens:
         for child in token.children:
             if child.dep_ not in _OWN_DEPS or child.i < token.i and child.dep_ not in ("amod", "compound"):
                 continue
-            if child.pos_ in ("VERB", "ADJ", "NOUN"):
+            if child.pos_ in ("VERB", "ADJ", "NOUN") and not (child.dep_ in ("relcl", "acl") and _has_count(child, count)):
                 category = _phrase_category(child) if child.pos_ == "VERB" else lex.noun_category(_lemma(child))
                 if category is None and child.pos_ == "ADJ":
                     category = lex.verb_category(_lemma(child))
@@ -199,7 +211,9 @@ def _climb(head: Token) -> tuple[str | None, Token | None, Token | None, Token |
             if lemma in lex.reporting_verbs and lemma not in lex.loss_verbs and lemma not in lex.light_verbs:
                 break
             category = _phrase_category(parent)
-            phrasal = category is not None and category != lex.verb_category(lemma)
+            # `lost their lives`, `went missing`: the subject is the victim; `took 5 soldiers
+            # hostage`, `shot dead three men`: the subject is the agent
+            phrasal = category is not None and category != lex.verb_category(lemma) and lemma in _INTRANSITIVE_PHRASES
             if category is None and parent.pos_ == "ADJ":
                 category = lex.noun_category(lemma)
             if category:
@@ -208,6 +222,12 @@ def _climb(head: Token) -> tuple[str | None, Token | None, Token | None, Token |
                     return None, parent, None, None, True
                 agent = _agent(parent) if not phrasal else (_subject(parent) if dep != "nsubj" else None)
                 return category, parent, agent, None, False
+            if lemma == "be" and dep in ("nsubj", "attr"):
+                for child in parent.children:  # `two soldiers were among the wounded`
+                    if child.dep_ == "prep" and child.lower_ in ("among", "of"):
+                        for obj in child.children:
+                            if obj.dep_ == "pobj" and lex.noun_category(_lemma(obj)):
+                                return lex.noun_category(_lemma(obj)), obj, None, None, False
             if lemma in lex.loss_verbs or lemma in lex.light_verbs or lemma == "be":
                 for child in parent.children:
                     if child == node or child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "acomp"):
@@ -320,11 +340,13 @@ def find_frames(parsed: Parsed) -> list[CountFrame]:
         if noun is not None and (noun.pos_ == "NUM" or noun.lower_ in _ELLIPTICAL):
             noun = None
         own_tokens = [head] + ([noun] if noun is not None and noun != head else [])
-        category, predicate = _own_category(own_tokens)
+        category, predicate = _modifier_category(own_tokens, token)
         agent = loser = None
         is_agent = False
         if category is None:
             category, predicate, agent, loser, is_agent = _climb(head)
+        if category is None and not is_agent:
+            category, predicate = _noun_category(own_tokens)
         if category == "two":
             continue
         zero = quantity.low == 0 and quantity.high == 0

@@ -141,10 +141,24 @@ def _civilian(tokens: list[Token]) -> bool:
     return False
 
 
+def antecedent_noun(pronoun: Token) -> Token | None:
+    """The plural noun of people a `them` / `whom` / `those` points back to in its sentence."""
+    lex = lexicon()
+    for token in reversed(list(pronoun.doc[:pronoun.i])):
+        if token.pos_ in ("NOUN", "PROPN") and (lex.is_people(token.lemma_.lower()) or token.tag_ in ("NNS", "NNPS")):
+            if lex.is_people(token.lemma_.lower()) or lex.noun_category(token.lemma_.lower()) or token.pos_ == "PROPN":
+                return token
+    return None
+
+
 def decide_owner(frame: CountFrame, claimant_side: int | None, book: SideBook) -> tuple[int | None, str]:
     """(side, group) of the counted people."""
     lex = lexicon()
     noun = frame.noun
+    if noun is not None and noun.pos_ == "PRON" and noun.lower_ in ("them", "whom", "those", "these"):
+        referent = antecedent_noun(noun)
+        if referent is not None:
+            noun = referent
     role = lex.role(noun.lemma_.lower()) if noun is not None else None
     among = _among(frame)
     if _civilian([t for t in (noun, frame.head) if t is not None] + among):
@@ -180,5 +194,6 @@ def decide_owner(frame: CountFrame, claimant_side: int | None, book: SideBook) -
         side = book.by_term(noun.text) or book.by_term(noun.lemma_)
         return side, "combatants"
     if noun is not None and role is None and noun.pos_ == "PROPN":
-        return book.by_name(noun.text), "combatants"
+        side = book.by_name(noun.text)
+        return side, "combatants" if side is not None else "unknown"
     return None, "unknown"

@@ -52,6 +52,15 @@ def other_event(frame: CountFrame, sentence: str, years: set[int]) -> bool:
     return False
 
 
+def _listed_after_be(node: Token) -> bool:
+    while node.dep_ == "conj":
+        node = node.head
+    verb = node.head
+    if node.dep_ != "attr" or verb.lemma_.lower() != "be":
+        return False
+    return any(c.dep_ == "nsubj" and any(d.lower_ == "the" for d in c.children) for c in verb.children)
+
+
 def part_marker(frame: CountFrame) -> bool:
     """`three of them`, `of whom`, `including two children`, `one of the wounded`, an apposition to a count."""
     lex = lexicon()
@@ -68,6 +77,8 @@ def part_marker(frame: CountFrame) -> bool:
     for node in (head, token):
         if node.dep_ == "pobj" and node.head.lower_ in ("including", "among"):
             return True
+        if node.dep_ in ("attr", "conj") and _listed_after_be(node):
+            return True  # `the hostages who were killed were nine Italians, seven Japanese …`
         if node.dep_ == "appos" and node.head.pos_ == "NUM" and node.head.i < token.i:
             return True
     prefix = token.doc.text[max(0, token.idx - 12):token.idx].lower()
