@@ -18,6 +18,8 @@ spaCy is imported.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 
 __all__ = [
     "Article",
@@ -59,3 +61,16 @@ def __getattr__(name: str):
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """`pipeline.extract` is the function: importing the submodule `pipeline.extract` (which the
+    import system then sets as an attribute of the package) must not replace it."""
+
+    def __setattr__(self, name: str, value) -> None:
+        if name == "extract" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

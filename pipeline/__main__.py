@@ -16,7 +16,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 STAGES = ("infobox", "prose")  # the names of pipeline.extract.STAGES, known without importing spaCy
-DEFAULT_MAX_BYTES = 4_000_000  # pipeline.batch.DEFAULT_MAX_BYTES (a test keeps the two equal)
+DEFAULT_MAX_BYTES = 16_777_216  # 16 MiB: some 16 times the longest encyclopedia article
 
 
 def _version() -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from .article import Article, ArticleError, read_article
@@ -20,7 +20,7 @@ from .extract import extract_article, with_docs
 from .nlp import load_nlp
 from .records import EventRecord
 
-DEFAULT_MAX_BYTES = 4_000_000
+DEFAULT_MAX_BYTES = 16_777_216  # 16 MiB: some 16 times the longest encyclopedia article
 
 # The spaCy model of a process is shared; spaCy makes no promise that one Language object can run
 # in two threads at once (changing its enabled pipes is not), so every use of it takes turns.
@@ -49,18 +49,21 @@ class Outcome:
     error: str | None = None
 
 
-def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article | Outcome:
-    """The article at `path`, or an Outcome naming why it cannot be one (also: over `max_bytes`)."""
+def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None) -> Article | Outcome:
+    """The article at `path`, or an Outcome naming why it cannot be one (also: over `max_bytes`).
+    `name` is the path to record and report, when it differs from the one to open."""
+    name = path if name is None else name
     try:
         size = os.stat(path).st_size
     except OSError:
         size = 0  # read_article names the problem
     if size > max_bytes:
-        return Outcome(path, error=f"too large: {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
+        return Outcome(name, error=f"too large: {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
     try:
-        return read_article(path)
+        article = read_article(path)
     except ArticleError as err:
-        return Outcome(path, error=str(err))
+        return Outcome(name, error=str(err))
+    return article if name == path else replace(article, path=name)
 
 
 def internal_error(path: str, err: BaseException) -> Outcome:
@@ -70,47 +73,57 @@ def internal_error(path: str, err: BaseException) -> Outcome:
     return Outcome(path, error=f"internal error: {type(err).__name__}: {message}")
 
 
-def extract_batch(articles: list[Article], stages: tuple[str, ...], nlp, batch_size: int) -> dict[int, Outcome]:
-    """Outcomes of a batch, keyed by `id(article)`. Each document's failure costs only that
-    document its record, including a failure of the batched sentence segmentation: the batch is
-    then redone one article at a time, so only the offending article gets an error."""
+def extract_batch(articles: list[Article], stages: tuple[str, ...], nlp, batch_size: int) -> Iterator[tuple[int, Outcome]]:
+    """`(id(article), Outcome)` for a batch, each as soon as it is extracted. Each document's
+    failure costs only that document its record, including a failure of the batched sentence
+    segmentation: the batch is then redone one article at a time, so only the offending article
+    gets an error."""
     try:
         with MODEL_LOCK:
             pairs = list(with_docs(articles, stages, nlp, batch_size))
     except Exception as err:
         if len(articles) == 1:
-            return {id(articles[0]): internal_error(articles[0].path, err)}
-        outcomes: dict[int, Outcome] = {}
+            yield id(articles[0]), internal_error(articles[0].path, err)
+            return
         for article in articles:
-            outcomes.update(extract_batch([article], stages, nlp, batch_size))
-        return outcomes
-    extracted = {}
+            yield from extract_batch([article], stages, nlp, batch_size)
+        return
     for article, docs in pairs:
         try:
             with MODEL_LOCK:
                 record = extract_article(article, docs, stages, nlp)
-            extracted[id(article)] = Outcome(article.path, line=record_line(record))
+            outcome = Outcome(article.path, line=record_line(record))
         except Exception as err:  # one document's failure must not cost the others their records
-            extracted[id(article)] = internal_error(article.path, err)
-    return extracted
+            outcome = internal_error(article.path, err)
+        yield id(article), outcome
 
 
 def iter_outcomes(
-    paths: Iterable[str], stages: tuple[str, ...], batch_size: int = 64, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str], stages: tuple[str, ...], batch_size: int = 64, max_bytes: int = DEFAULT_MAX_BYTES,
+    names: Iterable[str] | None = None,
 ) -> Iterator[Outcome]:
-    """Outcomes for some paths, in order, in this process (the model is loaded once per process)."""
+    """Outcomes for some paths, in order, each as soon as it is known (the model is loaded once
+    per process). `names`, when given, are the paths to record (the dask engine opens absolute
+    paths)."""
     nlp = load_nlp() if "prose" in stages else None
-    iterator = iter(paths)
+    paths = list(paths)
+    names = paths if names is None else list(names)
+    iterator = iter(zip(paths, names))
     while chunk := list(islice(iterator, batch_size)):
-        items = [read(p, max_bytes) for p in chunk]
-        articles = [a for a in items if isinstance(a, Article)]
-        extracted = extract_batch(articles, stages, nlp, batch_size)
+        items = [read(p, max_bytes, n) for p, n in chunk]
+        extracted = extract_batch([a for a in items if isinstance(a, Article)], stages, nlp, batch_size)
         for item in items:
-            yield item if isinstance(item, Outcome) else extracted[id(item)]
+            if isinstance(item, Outcome):
+                yield item
+            else:
+                key, outcome = next(extracted)
+                assert key == id(item)
+                yield outcome
 
 
 def process(
-    paths: list[str], stages: tuple[str, ...], batch_size: int = 64, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: list[str], stages: tuple[str, ...], batch_size: int = 64, max_bytes: int = DEFAULT_MAX_BYTES,
+    names: list[str] | None = None,
 ) -> list[Outcome]:
     """Outcomes for some paths, in order, in this process."""
-    return list(iter_outcomes(paths, stages, batch_size, max_bytes))
+    return list(iter_outcomes(paths, stages, batch_size, max_bytes, names))

@@ -13,6 +13,7 @@ dask is an optional dependency: the `[dask]` extra of this project, or `dask[dis
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import deque
 from collections.abc import Iterator
@@ -43,10 +44,11 @@ def require_dask():
     return distributed
 
 
-def _process_partition(paths: list[str], stages: tuple[str, ...], batch_size: int, max_bytes: int) -> list[Outcome]:
-    """One task: the outcomes of one partition, computed in the worker process."""
+def _process_partition(pairs: list[tuple[str, str]], stages: tuple[str, ...], batch_size: int, max_bytes: int) -> list[Outcome]:
+    """One task: the outcomes of one partition of (path to open, path to record), computed in the
+    worker process."""
     with _PROCESS_LOCK:
-        return process(paths, stages, batch_size, max_bytes)
+        return process([p for p, _ in pairs], stages, batch_size, max_bytes, [n for _, n in pairs])
 
 
 def run_dask(
@@ -70,7 +72,10 @@ def run_dask(
     if batch_size < 1 or workers < 1:
         raise ValueError("batch_size and workers must be at least 1")
     distributed = require_dask()
-    partitions = [list(paths[i:i + batch_size]) for i in range(0, len(paths), batch_size)]
+    # Workers of a cluster have their own working folder: they open absolute paths, and the
+    # records keep the paths as given.
+    pairs = [(os.path.abspath(p), p) for p in paths]
+    partitions = [pairs[i:i + batch_size] for i in range(0, len(pairs), batch_size)]
     return _outcomes(distributed, partitions, tuple(stages), batch_size, scheduler, workers, max_bytes, timeout)
 
 

@@ -10,7 +10,6 @@ half-written file. Every check on both paths is made before anything is created.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -68,10 +67,8 @@ def run_outcomes(
     if engine == "dask":
         from .dask_engine import run_dask
 
-        absolute = [os.path.abspath(p) for p in paths]  # workers of a cluster have their own cwd
-        outcomes = run_dask(absolute, stages, batch_size, scheduler, workers=max(jobs, 1), max_bytes=max_bytes, timeout=timeout)
-        for index, outcome in enumerate(outcomes):
-            yield index, Outcome(paths[index], outcome.line, outcome.error)
+        outcomes = run_dask(paths, stages, batch_size, scheduler, workers=max(jobs, 1), max_bytes=max_bytes, timeout=timeout)
+        yield from enumerate(outcomes)
         return
     if _extracts_here(engine, jobs, len(paths), batch_size, max_seconds):
         on_ready()
@@ -125,9 +122,9 @@ def _some(paths: list[str], shown: int = 3) -> str:
     return ", ".join(paths[:shown]) + (f" and {len(paths) - shown} more" if len(paths) > shown else "")
 
 
-def _with_duplicate_warning(line: str, others: list[str]) -> str:
+def _with_duplicate_warning(line: str, count: int) -> str:
     record = EventRecord.model_validate_json(line)
-    record.warnings.append(f"duplicate id: {len(others) + 1} inputs of this run have this title (also {_some(others)})")
+    record.warnings.append(f"duplicate id: {count} inputs of this run have this title")
     return record_line(record)
 
 
@@ -237,7 +234,7 @@ def run(
                     line = outcome.line
                     rid = json.loads(line)["id"] if duplicates else None
                     if rid in duplicates:
-                        line = _with_duplicate_warning(line, [p for p in duplicates[rid] if p != outcome.path])
+                        line = _with_duplicate_warning(line, len(duplicates[rid]))
                     ordered_records.put(position, line)
                     ordered_errors.put(position, None)
                     written += 1

@@ -54,7 +54,7 @@ def test_an_empty_list_starts_no_cluster():
 
 def test_missing_dask_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` now fails
-    with pytest.raises(ImportError, match=r"pip install 'conflict-ledger\[dask\]'"):
+    with pytest.raises(ImportError, match=r"pip install 'dask\[distributed\]=="):
         run_dask(SEEDS, STAGES, 64, None)
 
 
