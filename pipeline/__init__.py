@@ -3,16 +3,23 @@
     from pipeline import extract
     record = extract(open("article.txt", encoding="utf-8").read())
     print(record.model_dump_json())
+
+`extract(text, *, title=None, path=None)` takes an article in the project's format (a
+`= Title =` line first) or plain text such as a news story: with no title line the title is
+`title=`, else the first line when it is a short headline followed by more text, else the first
+sentence, and the record's `warnings` say so. Both `extract` and `extract_file` are safe to call
+from several threads: calls that use the spaCy model take turns on it (`MODEL_LOCK`), so each
+gets the record a lone call gets; for parallel work use `python -m pipeline run --jobs N`.
+
+Names are imported on first use, so `python -m pipeline` starts (and answers a Ctrl-C) before
+spaCy is imported.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from .article import Article, ArticleError, parse_article, read_article
-from .extract import STAGES, extract_articles
-from .nlp import load_nlp
-from .records import SCHEMA_VERSION, EventRecord
+import importlib
+import sys
+import types
 
 __all__ = [
     "Article",
@@ -28,16 +35,42 @@ __all__ = [
     "read_article",
 ]
 
+_HOMES = {
+    "Article": "article",
+    "ArticleError": "article",
+    "parse_article": "article",
+    "read_article": "article",
+    "STAGES": "extract",
+    "extract_articles": "extract",
+    "load_nlp": "nlp",
+    "SCHEMA_VERSION": "records",
+    "EventRecord": "records",
+    "extract": "library",
+    "extract_file": "library",
+}
 
-def extract(text: str, path: str | None = None, *, stages=STAGES) -> EventRecord:
-    """The event record of one article given as text (`path` is only recorded, never read).
 
-    Raises ArticleError when the text is not an article (empty, no `= Title =` line).
-    """
-    article = parse_article(text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff"), path=path)
-    return next(extract_articles([article], stages))
+def __getattr__(name: str):
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value
 
 
-def extract_file(path: str | Path, *, stages=STAGES) -> EventRecord:
-    """The event record of one article file; raises ArticleError for unreadable or invalid files."""
-    return next(extract_articles([read_article(path)], stages))
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """`pipeline.extract` is the function: importing the submodule `pipeline.extract` (which the
+    import system then sets as an attribute of the package) must not replace it."""
+
+    def __setattr__(self, name: str, value) -> None:
+        if name == "extract" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -4,6 +4,12 @@ Reads: the raw bytes of one article file (or text passed in memory).
 Writes: an `Article` whose every part carries character offsets into `Article.text`, the
 decoded text defined by the record specification (UTF-8, leading BOM dropped, CRLF and lone CR
 turned into LF). Every later stage computes evidence offsets against that one string.
+
+Files must begin with a `= Title =` line. Text passed in memory may be plain text with no title
+line (`parse_text`): its title is then the one given, else the first line when it is short and
+more text follows (a headline), else the first sentence; `TitleNote` says which was used.
+Every test on a line is a plain string test or an anchored regex with no nested repetition, so
+parsing is linear in the size of the text whatever runs of `=`, `-` or spaces it holds.
 """
 
 from __future__ import annotations
@@ -117,8 +123,96 @@ def _infobox_line(line: str, offset: int) -> InfoboxLine:
     return InfoboxLine(key.strip(), stripped, value_start, value_start + len(stripped))
 
 
+def check_text(text: object) -> str:
+    """`text` if it is text an article can be read from; TypeError for what is not a str,
+    ArticleError for NUL characters and lone surrogates (not Unicode text), each naming the
+    position."""
+    if not isinstance(text, str):
+        hint = " (decode bytes first, or use extract_file for a file)" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"expected the article as str, got {type(text).__name__}{hint}")
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise ArticleError(f"binary content: the text contains a NUL character at position {nul}")
+    surrogate = _SURROGATE.search(text)
+    if surrogate:
+        raise ArticleError(
+            f"not Unicode text: lone surrogate U+{ord(surrogate.group()):04X} at position {surrogate.start()}"
+        )
+    return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+TITLE_LIMIT = 200  # characters: a longer first line is prose, not a headline
+
+
+def peek_title(path: str | Path, limit: int = 65_536) -> str | None:
+    """The `= Title =` of a regular file from its first `limit` bytes, or None (never raises)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        with open(path, "rb") as handle:
+            head = handle.read(limit)
+        text = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    for line in text.replace("\r", "\n").split("\n"):
+        if line.strip():
+            return _title(line.strip())
+    return None
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of plain text, at most TITLE_LIMIT characters (cut at a space)."""
+    head = " ".join(text[: TITLE_LIMIT * 2].split())
+    for end in range(min(len(head), TITLE_LIMIT)):
+        if head[end] in ".!?" and (end + 1 == len(head) or head[end + 1] == " ") and end > 0:
+            return head[: end + 1] if head[end] != "." else head[:end]
+    if len(head) <= TITLE_LIMIT:
+        return head
+    cut = head.rfind(" ", 0, TITLE_LIMIT)
+    return head[: cut if cut > 0 else TITLE_LIMIT]
+
+
+@dataclass(frozen=True)
+class TitleNote:
+    """Where the title of a text with no `= Title =` line came from (a record warning)."""
+
+    source: str  # "given", "first line", "first sentence"
+
+    def warning(self) -> str:
+        if self.source == "given":
+            return "title given by the caller: the text has no `= Title =` line"
+        return f"title taken from the {self.source}: the text has no `= Title =` line"
+
+
+def parse_text(text: str, path: str | None = None, title: str | None = None) -> tuple[Article, TitleNote | None]:
+    """An article from text with or without a `= Title =` line (see the module docstring)."""
+    if not text.strip():
+        raise ArticleError("empty: the document has no text")
+    lines = list(_lines(text))
+    index = 0
+    while not lines[index][0].strip():
+        index += 1
+    if _title(lines[index][0].strip()):
+        article = parse_article(text, path=path)
+        return (article if title is None else _replace_title(article, title)), None
+    if title is not None:
+        return _parse_from(text, lines, index, title.strip() or "Untitled", path, None), TitleNote("given")
+    first = lines[index][0].strip()
+    rest = any(line.strip() for line, _ in lines[index + 1:])
+    if len(first) <= TITLE_LIMIT and rest:
+        return _parse_from(text, lines, index + 1, first, path, None), TitleNote("first line")
+    return _parse_from(text, lines, index, _first_sentence(first), path, None), TitleNote("first sentence")
+
+
+def _replace_title(article: Article, title: str) -> Article:
+    from dataclasses import replace
+
+    return replace(article, title=title.strip() or article.title)
+
+
 def parse_article(text: str, path: str | None = None, sha256: str | None = None) -> Article:
-    """Split decoded article text into title, infobox and paragraphs."""
+    """Split decoded article text into title, infobox and paragraphs (a `= Title =` line first)."""
     if not text.strip():
         raise ArticleError("empty: the document has no text")
     lines = list(_lines(text))
@@ -128,8 +222,11 @@ def parse_article(text: str, path: str | None = None, sha256: str | None = None)
     title = _title(lines[index][0].strip())
     if not title:
         raise ArticleError("no title: the first line is not of the form `= Title =`")
-    index += 1
+    return _parse_from(text, lines, index + 1, title, path, sha256)
 
+
+def _parse_from(text: str, lines: list, index: int, title: str, path: str | None, sha256: str | None) -> Article:
+    """The infobox and paragraphs from line `index` on."""
     while index < len(lines) and not lines[index][0].strip():
         index += 1
     infobox: list[InfoboxLine] | None = None

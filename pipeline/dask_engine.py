@@ -1,24 +1,33 @@
 """The `run` job on a dask cluster: partitions of paths mapped over dask.distributed workers.
 
-Reads: the input paths (on the workers: every worker must see the same files at the same paths).
+Reads: the input paths (on the workers: every worker must see the same files at the same
+absolute paths; `run` makes relative paths absolute before they are shipped).
 Writes: nothing; yields `pipeline.run.Outcome`s in input order, so the output is byte-identical to
 the single-process run. Each partition (`batch_size` paths) is one task running
 `pipeline.run.process`; the spaCy model is loaded once per worker *process* (the `load_nlp()`
 cache is per process) and reused by every task that worker runs. Only a bounded window of
 partitions is in flight at once, so finished results never pile up on the workers or here.
 
-dask is an optional dependency: `pip install 'conflict-ledger[dask]'`.
+dask is an optional dependency: the `[dask]` extra of this project, or `dask[distributed]`.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import deque
 from collections.abc import Iterator
 
-from .run import Outcome, process
+from .batch import DEFAULT_MAX_BYTES, Outcome, process
 
-INSTALL_HINT = "the dask engine needs dask.distributed: pip install 'conflict-ledger[dask]'"
+INSTALL_HINT = (
+    "the dask engine needs dask.distributed: pip install 'dask[distributed]==2026.8.0' "
+    "(or, in a clone of this project, pip install '.[dask]')"
+)
+
+
+class SchedulerUnreachable(Exception):
+    """The scheduler given by address did not answer within the timeout."""
 
 # A worker started with several threads shares one model between them, and `nlp.select_pipes`
 # (used by the prose stage) changes the shared pipeline while it runs: one partition at a time
@@ -35,10 +44,11 @@ def require_dask():
     return distributed
 
 
-def _process_partition(paths: list[str], stages: tuple[str, ...], batch_size: int) -> list[Outcome]:
-    """One task: the outcomes of one partition, computed in the worker process."""
+def _process_partition(pairs: list[tuple[str, str]], stages: tuple[str, ...], batch_size: int, max_bytes: int) -> list[Outcome]:
+    """One task: the outcomes of one partition of (path to open, path to record), computed in the
+    worker process."""
     with _PROCESS_LOCK:
-        return process(paths, stages, batch_size)
+        return process([p for p, _ in pairs], stages, batch_size, max_bytes, [n for _, n in pairs])
 
 
 def run_dask(
@@ -48,6 +58,8 @@ def run_dask(
     scheduler: str | None,
     *,
     workers: int = 2,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = 30.0,
 ) -> Iterator[Outcome]:
     """Outcomes in input order, computed on a dask cluster.
 
@@ -55,16 +67,19 @@ def run_dask(
     run and closes it at the end; an address (`tcp://host:8786`) connects to a running scheduler
     (start its workers with `--nthreads 1`: a worker process holds one model and runs one
     partition at a time). Raises ImportError with the install command, at the call, when dask is
-    missing.
+    missing, and SchedulerUnreachable when `scheduler` does not answer within `timeout` seconds.
     """
     if batch_size < 1 or workers < 1:
         raise ValueError("batch_size and workers must be at least 1")
     distributed = require_dask()
-    partitions = [list(paths[i:i + batch_size]) for i in range(0, len(paths), batch_size)]
-    return _outcomes(distributed, partitions, tuple(stages), batch_size, scheduler, workers)
+    # Workers of a cluster have their own working folder: they open absolute paths, and the
+    # records keep the paths as given.
+    pairs = [(os.path.abspath(p), p) for p in paths]
+    partitions = [pairs[i:i + batch_size] for i in range(0, len(pairs), batch_size)]
+    return _outcomes(distributed, partitions, tuple(stages), batch_size, scheduler, workers, max_bytes, timeout)
 
 
-def _outcomes(distributed, partitions, stages, batch_size, scheduler, workers) -> Iterator[Outcome]:
+def _outcomes(distributed, partitions, stages, batch_size, scheduler, workers, max_bytes, timeout) -> Iterator[Outcome]:
     if not partitions:
         return
     cluster = client = None
@@ -76,7 +91,12 @@ def _outcomes(distributed, partitions, stages, batch_size, scheduler, workers) -
             )
             client = distributed.Client(cluster)
         else:
-            client = distributed.Client(scheduler)
+            try:
+                client = distributed.Client(scheduler, timeout=timeout)
+            except (OSError, TimeoutError) as err:
+                raise SchedulerUnreachable(
+                    f"cannot reach the dask scheduler at {scheduler} within {timeout:g} s (--timeout): {type(err).__name__}"
+                ) from None
         # Enough partitions in flight to keep every worker thread busy, few enough that finished
         # results waiting behind an earlier, slower partition cannot pile up without bound.
         window = 2 * max(sum(client.nthreads().values()), workers)
@@ -85,7 +105,7 @@ def _outcomes(distributed, partitions, stages, batch_size, scheduler, workers) -
         def submit_next() -> None:
             partition = next(queue, None)
             if partition is not None:
-                pending.append(client.submit(_process_partition, partition, stages, batch_size, pure=False))
+                pending.append(client.submit(_process_partition, partition, stages, batch_size, max_bytes, pure=False))
 
         for _ in range(window):
             submit_next()

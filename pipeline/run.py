@@ -1,149 +1,52 @@
 """The `run` job: input paths -> JSON Lines records and per-document errors, written atomically.
 
 Reads: files and folders named on the command line. Writes: OUTPUT (one record a line, input
-order) and, when some documents fail, OUTPUT.errors.jsonl. Both are written to temporary files
-beside their targets and renamed only once the run has finished, so an interrupted or failed run
-leaves the previous output untouched and never a half-written file.
+order) and, when some documents fail, OUTPUT.errors.jsonl. Both are written, as records are
+produced, to temporary files beside their targets (`output.py`) and renamed only once the run
+has finished, so an interrupted or failed run leaves the previous output untouched and never a
+half-written file. Every check on both paths is made before anything is created.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import signal
-import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from itertools import islice
-from multiprocessing import get_context
-from pathlib import Path
 
-from .article import Article, ArticleError, read_article
-from .extract import STAGES, check_stages, extract_article, with_docs
+from .article import peek_title
+from .dask_engine import SchedulerUnreachable
+from .batch import DEFAULT_MAX_BYTES, Outcome, iter_outcomes, process, record_line
+from .extract import STAGES, check_stages
+from .inputs import MissingInput, check_not_an_input, collect_inputs
 from .nlp import load_nlp
+from .output import AtomicWriter, OrderedWriter, OutputError, check_target, errors_path, remove_stale_parts
+from .records import EventRecord, slugify
 
-
-class UsageError(Exception):
-    """A problem with the command line itself (missing input, unwritable output)."""
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What became of one input document: a record line, or the reason it has none."""
-
-    path: str
-    line: str | None = None
-    error: str | None = None
-
-
-def collect_inputs(inputs: Iterable[str]) -> list[str]:
-    """Files as given, and the `*.txt` files below each folder in sorted order (links to folders
-    are not followed, so a link loop cannot hang the run)."""
-    paths: list[str] = []
-    for given in inputs:
-        path = Path(given)
-        if path.is_dir():
-            found = []
-            for root, dirs, files in os.walk(path, followlinks=False):
-                dirs.sort()
-                found += [os.path.join(root, f) for f in files if f.endswith(".txt")]
-            paths += sorted(found)
-        elif path.exists() or path.is_symlink():
-            paths.append(given)
-        else:
-            raise UsageError(f"input not found: {given}")
-    return paths
-
-
-def _read(path: str) -> Article | Outcome:
-    try:
-        return read_article(path)
-    except ArticleError as err:
-        return Outcome(path, error=str(err))
-
-
-def process(paths: list[str], stages: tuple[str, ...], batch_size: int = 64) -> list[Outcome]:
-    """Outcomes for some paths, in order, in this process (the model is loaded once per process)."""
-    return list(iter_outcomes(paths, stages, batch_size))
-
-
-def _internal_error(article: Article, err: Exception) -> Outcome:
-    # One line, whatever the exception says (a pydantic ValidationError spans several), so that
-    # stderr keeps one line per failed document.
-    message = " | ".join(line.strip() for line in str(err).splitlines() if line.strip())
-    return Outcome(article.path, error=f"internal error: {type(err).__name__}: {message}")
-
-
-def _extract_batch(articles: list[Article], stages: tuple[str, ...], nlp, batch_size: int) -> dict[int, Outcome]:
-    """Outcomes of a batch, keyed by `id(article)`. Each document's failure costs only that
-    document its record, including a failure of the batched sentence segmentation (spaCy
-    refuses a paragraph over `nlp.max_length` characters): the batch is then redone one article
-    at a time, so only the offending article gets an error."""
-    try:
-        pairs = list(with_docs(articles, stages, nlp, batch_size))
-    except Exception as err:
-        if len(articles) == 1:
-            return {id(articles[0]): _internal_error(articles[0], err)}
-        outcomes: dict[int, Outcome] = {}
-        for article in articles:
-            outcomes.update(_extract_batch([article], stages, nlp, batch_size))
-        return outcomes
-    extracted = {}
-    for article, docs in pairs:
-        try:
-            record = extract_article(article, docs, stages, nlp)
-            extracted[id(article)] = Outcome(article.path, line=record.model_dump_json())
-        except Exception as err:  # one document's failure must not cost the others their records
-            extracted[id(article)] = _internal_error(article, err)
-    return extracted
-
-
-def iter_outcomes(paths: Iterable[str], stages: tuple[str, ...], batch_size: int = 64) -> Iterator[Outcome]:
-    nlp = load_nlp() if "prose" in stages else None
-    iterator = iter(paths)
-    while chunk := list(islice(iterator, batch_size)):
-        read = [_read(p) for p in chunk]
-        articles = [a for a in read if isinstance(a, Article)]
-        extracted = _extract_batch(articles, stages, nlp, batch_size)
-        for item in read:
-            yield item if isinstance(item, Outcome) else extracted[id(item)]
-
-
-def _process_chunk(args: tuple[list[str], tuple[str, ...], int]) -> list[Outcome]:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt means
-    paths, stages, batch_size = args
-    return process(paths, stages, batch_size)
-
+__all__ = ["ENGINES", "NoArticles", "Outcome", "UsageError", "errors_path", "process", "run", "run_outcomes"]
 
 ENGINES = ("processes", "dask")
 
 
-def _extracts_here(engine: str, jobs: int, paths: list[str], batch_size: int) -> bool:
-    """Whether `run_outcomes` extracts in this process rather than in workers."""
-    return engine == "processes" and (jobs <= 1 or len(paths) <= batch_size)
+class UsageError(Exception):
+    """A problem with the command line itself (missing input, an output that must not be written,
+    a write that failed); nothing has been replaced."""
+
+
+class NoArticles(Exception):
+    """The inputs hold no document at all; nothing was written."""
+
+
+def _extracts_here(engine: str, jobs: int, count: int, batch_size: int, max_seconds: float | None) -> bool:
+    """Whether `run_outcomes` extracts in this process rather than in workers (a time limit needs
+    a worker the run can stop)."""
+    return engine == "processes" and max_seconds is None and (jobs <= 1 or count <= batch_size)
 
 
 def _on_main_thread() -> bool:
     # Signal handlers can only be set from the main thread.
     return threading.current_thread() is threading.main_thread()
-
-
-@contextmanager
-def _workers_ignoring_sigint(jobs: int):
-    """A spawn pool whose workers ignore SIGINT from their first instruction: a Ctrl-C sent to the
-    whole process group while a worker is still starting would otherwise print its traceback. An
-    ignored signal stays ignored across exec, so the parent ignores it while the pool starts."""
-    main_thread = _on_main_thread()
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
-    try:
-        pool = get_context("spawn").Pool(jobs)
-    finally:
-        if main_thread:
-            signal.signal(signal.SIGINT, previous)
-    with pool:
-        yield pool
 
 
 def run_outcomes(
@@ -153,50 +56,27 @@ def run_outcomes(
     batch_size: int,
     engine: str = "processes",
     scheduler: str | None = None,
-) -> Iterator[Outcome]:
-    """Outcomes in input order: from this process, from `jobs` local worker processes, or from a
-    dask cluster (`engine="dask"`; `scheduler` is its address, None for a local cluster of `jobs`
-    workers). Every engine yields the same outcomes in the same order."""
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_seconds: float | None = None,
+    timeout: float = 30.0,
+    on_ready: Callable[[], None] = lambda: None,
+) -> Iterator[tuple[int, Outcome]]:
+    """`(index into paths, Outcome)` for every path: in order from this process or from a dask
+    cluster, in the order they finish from local worker processes (`workers.supervise`)."""
     if engine == "dask":
         from .dask_engine import run_dask
 
-        yield from run_dask(paths, stages, batch_size, scheduler, workers=max(jobs, 1))
+        outcomes = run_dask(paths, stages, batch_size, scheduler, workers=max(jobs, 1), max_bytes=max_bytes, timeout=timeout)
+        yield from enumerate(outcomes)
         return
-    if _extracts_here(engine, jobs, paths, batch_size):
-        yield from iter_outcomes(paths, stages, batch_size)
+    if _extracts_here(engine, jobs, len(paths), batch_size, max_seconds):
+        on_ready()
+        yield from enumerate(iter_outcomes(paths, stages, batch_size, max_bytes))
         return
-    chunks = [(paths[i:i + batch_size], stages, batch_size) for i in range(0, len(paths), batch_size)]
-    with _workers_ignoring_sigint(jobs) as pool:
-        for outcomes in pool.imap(_process_chunk, chunks):
-            yield from outcomes
+    from .workers import supervise
 
-
-class AtomicWriter:
-    """A text file written under a temporary name and renamed into place by `commit`."""
-
-    def __init__(self, target: Path):
-        self.target = target
-        handle, self.temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-        self.file = os.fdopen(handle, "w", encoding="utf-8", newline="\n")
-
-    def write_line(self, line: str) -> None:
-        self.file.write(line + "\n")
-
-    def commit(self) -> None:
-        self.file.flush()
-        os.fsync(self.file.fileno())
-        self.file.close()
-        os.replace(self.temporary, self.target)
-
-    def discard(self) -> None:
-        if not self.file.closed:
-            self.file.close()
-        if os.path.exists(self.temporary):
-            os.unlink(self.temporary)
-
-
-def errors_path(output: Path) -> Path:
-    return output.with_name(output.name.removesuffix(".jsonl") + ".errors.jsonl")
+    yield from supervise(paths, stages, jobs, batch_size, max_bytes, max_seconds, on_ready)
 
 
 class _InterruptGate:
@@ -228,6 +108,39 @@ class _InterruptGate:
             raise KeyboardInterrupt(f"signal {self.pending}")
 
 
+def _duplicate_ids(paths: list[str]) -> dict[str, list[str]]:
+    """Record ids that two or more inputs would share (from their title lines), with the paths."""
+    by_id: dict[str, list[str]] = {}
+    for path in paths:
+        title = peek_title(path)
+        if title:
+            by_id.setdefault(slugify(title), []).append(path)
+    return {rid: found for rid, found in by_id.items() if len(found) > 1}
+
+
+def _some(paths: list[str], shown: int = 3) -> str:
+    return ", ".join(paths[:shown]) + (f" and {len(paths) - shown} more" if len(paths) > shown else "")
+
+
+def _with_duplicate_warning(line: str, count: int) -> str:
+    record = EventRecord.model_validate_json(line)
+    record.warnings.append(f"duplicate id: {count} inputs of this run have this title")
+    return record_line(record)
+
+
+def _checked_targets(output: str, inputs: list[str], items: list, force: bool):
+    try:
+        target = check_target(output, force)
+        errors = check_target(str(errors_path(target)), force, role="errors file")
+    except OutputError as err:
+        raise UsageError(str(err)) from None
+    for path in (target, errors):
+        reason = check_not_an_input(path, inputs, items)
+        if reason:
+            raise UsageError(f"refusing to write {path}: {reason}")
+    return target, errors
+
+
 def run(
     inputs: list[str],
     output: str,
@@ -238,8 +151,17 @@ def run(
     report=print,
     engine: str = "processes",
     scheduler: str | None = None,
+    *,
+    force: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_seconds: float | None = None,
+    timeout: float = 30.0,
 ) -> tuple[int, int]:
-    """Write records for every input document; returns (records written, documents failed)."""
+    """Write records for every input document; returns (records written, documents failed).
+
+    Raises UsageError before anything is written for a command-line problem, NoArticles when the
+    inputs hold no document. Safe to call from several threads (signals are left alone off the
+    main thread)."""
     stages = check_stages(stages)
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
@@ -252,23 +174,28 @@ def run(
             require_dask()
         except ImportError as err:
             raise UsageError(str(err)) from None
-    target = Path(output)
-    if not target.parent.exists():
-        raise UsageError(f"cannot write {output}: folder {target.parent} does not exist")
-    if target.is_dir():
-        raise UsageError(f"cannot write {output}: it is a folder")
-    paths = collect_inputs(inputs)
-    if "prose" in stages and _extracts_here(engine, jobs, paths, batch_size):
+    try:
+        items = collect_inputs(inputs)
+    except MissingInput as err:
+        raise UsageError(str(err)) from None
+    target, errors_target = _checked_targets(output, inputs, items, force)
+    if not items:
+        raise NoArticles(f"no *.txt article in {', '.join(inputs)}: nothing written")
+    paths = [item for item in items if isinstance(item, str)]
+    duplicates = _duplicate_ids(paths)
+    if "prose" in stages and _extracts_here(engine, jobs, len(paths), batch_size, max_seconds):
         # Load the model (cached per process) before any temporary file exists: spaCy's loader
         # turns an interrupt during its import into "Can't find model", which must not happen
         # with a `.part` file open.
         load_nlp()
+    for stale in remove_stale_parts(target) + remove_stale_parts(errors_target):
+        report(f"removed {stale}, left behind by an earlier run that was killed")
     # SIGINT and SIGTERM go through one gate *before* the temporary files exist, so that neither
     # can leave a `.part` file behind. run() called from another thread leaves signals alone.
     gate = _InterruptGate()
     handled = (signal.SIGINT, signal.SIGTERM) if _on_main_thread() else ()
     previous = {sig: signal.signal(sig, gate.handle) for sig in handled}
-    records = errors = None
+    records = errors = ordered_records = ordered_errors = bar = None
     written = failed = 0
     try:
         try:
@@ -276,37 +203,77 @@ def run(
             # the file: it is kept until both names hold their files.
             with gate.held():
                 records = AtomicWriter(target)
-                errors = AtomicWriter(errors_path(target))
-        except OSError as err:
-            raise UsageError(f"cannot write {output}: {err.strerror or err}") from None
-        outcomes = run_outcomes(paths, stages, jobs, batch_size, engine, scheduler)
-        if progress:
-            from tqdm import tqdm
+                errors = AtomicWriter(errors_target)
+            ordered_records, ordered_errors = OrderedWriter(records), OrderedWriter(errors)
+            say = report
+            if progress:
+                from tqdm import tqdm
 
-            outcomes = tqdm(outcomes, total=len(paths), unit="doc", desc="extracting")
-        for outcome in outcomes:
-            if outcome.line is not None:
-                records.write_line(outcome.line)
-                written += 1
-            else:
-                failed += 1
-                report(f"{outcome.path}: {outcome.error}")
-                errors.write_line(json.dumps({"path": outcome.path, "error": outcome.error}, ensure_ascii=False))
-        with gate.held(then_raise=False):  # records and errors file are replaced together
-            records.commit()
-            if failed:
-                errors.commit()
-            else:
-                errors.discard()
-                errors.target.unlink(missing_ok=True)  # no stale errors from an earlier run
+                bar = tqdm(total=len(items), unit="doc", desc="starting" if not _extracts_here(engine, jobs, len(paths), batch_size, max_seconds) else "extracting", dynamic_ncols=True)
+                say = bar.write
+            positions = [i for i, item in enumerate(items) if isinstance(item, str)]
+            for i, item in enumerate(items):
+                if isinstance(item, Outcome):  # an input that is no document: an error in its place
+                    failed += 1
+                    say(f"{item.path}: {item.error}")
+                    ordered_records.put(i, None)
+                    ordered_errors.put(i, json.dumps({"path": item.path, "error": item.error}, ensure_ascii=False))
+            for rid, found in duplicates.items():
+                say(f"warning: {len(found)} inputs have the title of id {rid!r}: {_some(found)}")
+
+            def ready() -> None:
+                if bar is not None:
+                    bar.set_description("extracting")
+
+            for index, outcome in run_outcomes(
+                paths, stages, jobs, batch_size, engine, scheduler,
+                max_bytes=max_bytes, max_seconds=max_seconds, timeout=timeout, on_ready=ready,
+            ):
+                position = positions[index]
+                if outcome.line is not None:
+                    line = outcome.line
+                    rid = json.loads(line)["id"] if duplicates else None
+                    if rid in duplicates:
+                        line = _with_duplicate_warning(line, len(duplicates[rid]))
+                    ordered_records.put(position, line)
+                    ordered_errors.put(position, None)
+                    written += 1
+                else:
+                    failed += 1
+                    say(f"{outcome.path}: {outcome.error}")
+                    ordered_records.put(position, None)
+                    ordered_errors.put(position, json.dumps({"path": outcome.path, "error": outcome.error}, ensure_ascii=False))
+                if bar is not None:
+                    bar.update(1)
+                    if failed:
+                        bar.set_postfix(failed=failed, refresh=False)
+            if bar is not None:
+                bar.update(len(items) - bar.n)  # documents that were errors from the start
+                bar.close()
+            with gate.held(then_raise=False):  # records and errors file are replaced together
+                records.commit()
+                if failed:
+                    errors.commit()
+                else:
+                    errors.discard()
+                    errors.target.unlink(missing_ok=True)  # no stale errors from an earlier run
+        except OSError as err:  # a full disk, a vanished folder: nothing replaced, nothing left
+            raise UsageError(f"cannot write {output}: {err.strerror or err}") from None
+        except SchedulerUnreachable as err:
+            raise UsageError(str(err)) from None
     except BaseException:
         for sig in previous:  # a second Ctrl-C must not interrupt the clean-up and leave a `.part` file
             signal.signal(sig, signal.SIG_IGN)
+        if bar is not None:
+            bar.close()
         for writer in (records, errors):
             if writer is not None:
                 writer.discard()
         raise
     finally:
+        for ordered in (ordered_records, ordered_errors):
+            if ordered is not None:
+                ordered.close()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     return written, failed

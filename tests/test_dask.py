@@ -54,7 +54,7 @@ def test_an_empty_list_starts_no_cluster():
 
 def test_missing_dask_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` now fails
-    with pytest.raises(ImportError, match=r"pip install 'conflict-ledger\[dask\]'"):
+    with pytest.raises(ImportError, match=r"pip install 'dask\[distributed\]=="):
         run_dask(SEEDS, STAGES, 64, None)
 
 
@@ -77,3 +77,24 @@ def test_cli_scheduler_without_the_dask_engine_is_a_usage_error(tmp_path):
     assert result.returncode == 2
     assert "--scheduler needs --engine dask" in result.stderr
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_cli_unreachable_scheduler_is_one_line_and_exit_2(tmp_path):
+    result = _cli("--engine", "dask", "--scheduler", "tcp://127.0.0.1:1", "--timeout", "1", "seeds", str(tmp_path / "out.jsonl"))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "error: cannot reach the dask scheduler at tcp://127.0.0.1:1 within 1 s (--timeout): OSError"
+    ]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_relative_paths_reach_workers_with_their_own_working_folder(expected, tmp_path, monkeypatch):
+    """Paths are made absolute before they are shipped (a worker of a remote cluster has its own
+    working folder); the records keep them as given. Shown by a worker whose folder is changed."""
+    monkeypatch.chdir(ROOT)
+    relative = [os.path.relpath(p, ROOT) for p in SEEDS]
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as client:
+            client.run(os.chdir, str(tmp_path))  # the worker no longer sees seeds/ relative to its folder
+        got = lines(run_dask(relative, STAGES, 2, cluster.scheduler_address))
+    assert [line.replace('"path":"seeds/', f'"path":"{ROOT}/seeds/') for line in got] == expected[:len(SEEDS)]

@@ -62,8 +62,13 @@ def test_infobox_only_stage_has_no_text_claims():
 
 
 def test_extract_rejects_text_that_is_not_an_article():
+    with pytest.raises(ArticleError, match="empty"):
+        extract(" \n\n")
     with pytest.raises(ArticleError, match="no title"):
-        extract("just some words\n")
+        read_article_text = "just some words\n"
+        from pipeline.article import parse_article
+
+        parse_article(read_article_text)  # files (and parse_article) still need a title line
 
 
 def test_run_command_writes_one_record_per_seed(tmp_path, capsys):
@@ -114,6 +119,6 @@ def test_readme_test_command_is_what_ci_runs():
     commands = re.findall(r"```sh\n(.+?)\n```", readme)
     assert commands[:2] == [
         "pip install . && python -m pipeline run seeds/ out.jsonl",
-        "pip install '.[test]' && python -m pytest",
+        "pip install -c constraints.txt '.[test]' && python -m pytest",
     ]
     assert commands[1] in ci

@@ -10,7 +10,6 @@ words, `between 1 and between 1 and …`.
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -26,9 +25,7 @@ from pipeline.nlp import load_nlp
 from pipeline.numbers import find_quantities, parse_quantity
 from pipeline.records import CASUALTY_CATEGORIES, STRENGTH_CATEGORIES, Actor, EventRecord
 from pipeline.sides import SideBook
-from timing import deadline  # tests/ is on sys.path under pytest
-
-LIMIT = 1.0  # seconds any one call may take
+from growth import assert_linear  # tests/ is on sys.path under pytest
 
 
 def fuzz(max_examples: int):
@@ -39,13 +36,6 @@ def fuzz(max_examples: int):
         database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
     )
-
-
-def timed(call, text: str) -> float:
-    with deadline(LIMIT + 1):
-        started = time.perf_counter()
-        call(text)
-        return time.perf_counter() - started
 
 
 # --- the calls under test, each taking one string ----------------------------------------------
@@ -107,40 +97,54 @@ adversarial = st.builds(
 # --- 2. bounded time -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", list(CALLS))
-@fuzz(max_examples=40)
-@given(text=adversarial)
-def test_bounded_time_on_adversarial_strings(name, text):
-    elapsed = timed(CALLS[name], text)
-    assert elapsed < LIMIT, f"{name} took {elapsed:.2f} s on {text[:60]!r}… ({len(text)} chars)"
+# Bounded time is checked as growth, not against a clock: for every motif, time at 2n against n.
+# Per-count and per-cue scans of the whole sentence once made `1 ` × 5,000, `AQIM said ` × 1,000
+# and `one and ` × 1,250 quadratic; the local windows in claims.py, attribution.py and infobox.py
+# keep them linear. Speed itself is measured in benchmarks/.
 
 
 @pytest.mark.parametrize("name", ["parse_quantity", "find_quantities", "split_items", "parse_article"])
-def test_long_worst_cases_of_the_linear_parsers(name):
-    """20,000 characters of every motif, each call under a second (measured: < 0.1 s)."""
-    for motif in MOTIFS:
-        text = repeat([motif], 20_000)
-        elapsed = timed(CALLS[name], text)
-        assert elapsed < LIMIT, f"{name} took {elapsed:.2f} s on {motif!r} × {len(text)} chars"
+@pytest.mark.parametrize("motif", MOTIFS)
+def test_the_linear_parsers_grow_linearly_on_every_motif(name, motif):
+    assert_linear(CALLS[name], lambda n: repeat([motif], n), 5_000, f"{name} on {motif!r}")
 
 
-def test_a_long_run_of_equals_signs_is_not_a_heading_trap():
-    """`^==+\\s*(.*?)\\s*==+$` took minutes on `=` × 5,000 + a letter (fixed in article.py)."""
-    for line in ("=" * 20_000 + "x", "= " + " " * 20_000 + "x", "== a" + " " * 20_000 + "b", "=" + " " * 20_000 + "=x"):
-        text = f"= Title =\n\n{line}\n\n{line} =\n"
-        assert timed(lambda s: parse_article(s), text) < LIMIT
-
-
-# The same motifs at 10,000 characters, every parser: each call stays under a second. Per-count
-# and per-cue scans of the whole sentence once made `1 ` × 5,000, `AQIM said ` × 1,000 and
-# `one and ` × 1,250 quadratic; the local windows in claims.py, attribution.py and infobox.py keep
-# them linear.
 @pytest.mark.parametrize("name", ["parse_figures", "read_infobox", "find_mentions+decide"])
-def test_ten_thousand_character_cases_stay_fast(name):
-    for motif in MOTIFS:
-        text = repeat([motif], 10_000)
-        elapsed = timed(CALLS[name], text)
-        assert elapsed < LIMIT, f"{name} took {elapsed:.2f} s on {motif!r} × {len(text)} chars"
+@pytest.mark.parametrize("motif", MOTIFS)
+def test_the_infobox_and_claim_readers_grow_linearly_on_every_motif(name, motif):
+    assert_linear(CALLS[name], lambda n: repeat([motif], n), 2_500, f"{name} on {motif!r}")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        lambda n: "=" * n + "x",
+        lambda n: "= " + " " * n + "x",
+        lambda n: "== a" + " " * n + "b",
+        lambda n: "=" + " " * n + "=x",
+        lambda n: "==" + "=" * n + "==",
+        lambda n: "= " + "= " * (n // 2) + "=",
+    ],
+    ids=["equals-then-letter", "spaces-after-equals", "heading-spaces", "title-spaces", "all-equals", "alternating"],
+)
+def test_title_and_heading_parsing_is_linear_on_runs_of_equals_and_spaces(line):
+    """`^==+\\s*(.*?)\\s*==+$` took minutes on `=` × 5,000 + a letter (fixed in article.py)."""
+    assert_linear(lambda s: parse_article(s), lambda n: f"= Title =\n\n{line(n)}\n\n{line(n)} =\n", 20_000, "parse_article")
+    assert_linear(article_or_error, lambda n: f"{line(n)}\n\ntext\n", 20_000, "title")
+
+
+def article_or_error(text: str):
+    try:
+        return parse_article(text)
+    except ArticleError:  # not a title line: the documented error, after the same linear scan
+        return None
+
+
+@fuzz(max_examples=40)
+@given(text=adversarial)
+def test_every_call_finishes_on_adversarial_strings(text):
+    for call in CALLS.values():
+        call(text)
 
 
 # --- 3. fuzzing --------------------------------------------------------------------------------

@@ -55,9 +55,11 @@ class Result:
         )
         assert len(self.lines) == self.written
         assert len(self.errors) == self.failed == len(reported)
-        for row, line in zip(self.errors, reported):
+        # stderr names each failure once; an input that is no document (a folder named *.txt) is
+        # named before extraction starts, the errors file keeps input order
+        assert sorted(reported) == sorted(f"{row['path']}: {row['error']}" for row in self.errors)
+        for row in self.errors:
             assert set(row) == {"path", "error"}
-            assert line == f"{row['path']}: {row['error']}"
             assert row["error"]
 
     def error_of(self, path) -> str:
@@ -69,7 +71,7 @@ class Result:
 def run_inputs(inputs, out: Path, **kwargs) -> Result:
     reported: list[str] = []
     counts = run([str(i) for i in inputs], str(out), report=reported.append, **kwargs)
-    return Result(out, counts, reported)
+    return Result(out, counts, [line for line in reported if not line.startswith("warning: ")])
 
 
 def with_good(tmp_path: Path, name: str, data: bytes) -> tuple[Path, Path, Result]:
@@ -169,6 +171,7 @@ def test_line_ends_and_bom_give_the_record_of_the_lf_twin(variants_run, variant)
     for path in SEEDS + DEV:
         a, b = result.records[str(folder / "lf" / path.name)], result.records[str(folder / variant / path.name)]
         assert _without_source_identity(a) == _without_source_identity(b)  # offsets included
+        assert f"duplicate id: {len(VARIANTS) + 1} inputs of this run have this title" in a.warnings
         assert a.source.sha256 != b.source.sha256
 
 
@@ -296,7 +299,7 @@ def test_a_paragraph_longer_than_the_models_limit_fails_alone(tmp_path):
 
 def test_a_multi_line_internal_error_is_reported_on_one_line(tmp_path, monkeypatch):
     """A pydantic ValidationError's message spans lines; stderr keeps one line per failure."""
-    import pipeline.run as run_module
+    import pipeline.batch as run_module
     from pydantic import BaseModel
 
     class Strict(BaseModel):
@@ -379,8 +382,9 @@ def test_a_folder_tree_with_links_loops_and_other_files(tmp_path):
         str(tree / "c_dir.txt" / "c.txt"),
     ]
     assert [row["path"] for row in result.errors] == [
-        str(tree / "broken.txt"), str(tree / "loop1.txt"), str(tree / "loop2.txt"),
+        str(tree / "broken.txt"), str(tree / "c_dir.txt"), str(tree / "loop1.txt"), str(tree / "loop2.txt"),
     ]
+    assert "a folder named *.txt" in result.error_of(tree / "c_dir.txt")
     assert "cannot read" in result.error_of(tree / "broken.txt")
     assert "cannot read" in result.error_of(tree / "loop1.txt")
 

@@ -141,15 +141,15 @@ SENDERS = {
 )
 def test_an_interrupted_run_leaves_the_previous_output_untouched(tmp_path, corpus, how, delay, extra):
     out = tmp_path / "out.jsonl"
-    out.write_text("sentinel: the previous output\n")
+    out.write_text('{"sentinel": "the previous output"}\n')
     errors = tmp_path / "out.errors.jsonl"
-    errors.write_text("sentinel: the previous errors\n")
+    errors.write_text('{"sentinel": "the previous errors"}\n')
     done = _interrupt(corpus, out, SENDERS[how], delay, *extra)
     assert done.returncode == 130, done.stderr
     assert done.stderr.strip().splitlines()[-1] == "interrupted: no output written"
     assert "Traceback" not in done.stderr
-    assert out.read_text() == "sentinel: the previous output\n"
-    assert errors.read_text() == "sentinel: the previous errors\n"
+    assert out.read_text() == '{"sentinel": "the previous output"}\n'
+    assert errors.read_text() == '{"sentinel": "the previous errors"}\n'
     assert leftovers(tmp_path) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.errors.jsonl", "out.jsonl"]
 

@@ -1,0 +1,81 @@
+"""The library entry points `extract` and `extract_file` (re-exported by `pipeline`).
+
+Reads: text given in memory, or one article file. Writes: nothing; returns one EventRecord.
+Arguments are checked before any work: what is not text is a TypeError saying what is expected,
+text that is not an article (empty, NUL, lone surrogates, a paragraph longer than the model
+accepts) an ArticleError naming the problem and its position. Calls that use the spaCy model
+hold `batch.MODEL_LOCK`, so calls from several threads each get the record a lone call gets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy.language import Language
+
+from .article import Article, ArticleError, check_text, parse_text, read_article
+from .batch import MODEL_LOCK
+from .extract import STAGES, check_stages, extract_articles
+from .nlp import load_nlp
+from .records import EventRecord
+
+
+def _stages(stages: Iterable[str] | str) -> tuple[str, ...]:
+    if isinstance(stages, str):  # "prose" or "infobox,prose": never split into letters
+        stages = [s.strip() for s in stages.split(",") if s.strip()]
+    return check_stages(stages)
+
+
+def _check_paragraphs(article: Article, nlp: Language) -> None:
+    """spaCy refuses a text over `nlp.max_length` characters with a bare ValueError (E088)."""
+    for paragraph in article.paragraphs:
+        if len(paragraph.text) > nlp.max_length:
+            raise ArticleError(
+                f"too long: the paragraph at position {paragraph.start} has {len(paragraph.text):,} characters, "
+                f"over the model's limit of {nlp.max_length:,} (nlp.max_length)"
+            )
+
+
+def _extract(article: Article, stages: tuple[str, ...], nlp: Language | None) -> EventRecord:
+    if "prose" not in stages:
+        return next(extract_articles([article], stages))
+    with MODEL_LOCK:
+        nlp = nlp or load_nlp()
+        _check_paragraphs(article, nlp)
+        return next(extract_articles([article], stages, nlp))
+
+
+def extract(
+    text: str,
+    path: str | None = None,
+    *,
+    title: str | None = None,
+    stages: Iterable[str] | str = STAGES,
+    nlp: Language | None = None,
+) -> EventRecord:
+    """The event record of one article given as text (`path` is only recorded, never read).
+
+    The text may begin with a `= Title =` line or be plain text (see `pipeline`); `title=`
+    overrides the title. Raises TypeError for what is not a str and ArticleError for text that
+    is not an article (empty, NUL, lone surrogates, a paragraph over the model's limit)."""
+    if path is not None and not isinstance(path, str):
+        raise TypeError(f"expected path as str or None, got {type(path).__name__}")
+    if title is not None and not isinstance(title, str):
+        raise TypeError(f"expected title as str or None, got {type(title).__name__}")
+    check_text(text)
+    chosen = _stages(stages)
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    article, note = parse_text(text, path=path, title=title)
+    record = _extract(article, chosen, nlp)
+    if note is not None:
+        record.warnings.append(note.warning())
+    return record
+
+
+def extract_file(path: str | Path, *, stages: Iterable[str] | str = STAGES, nlp: Language | None = None) -> EventRecord:
+    """The event record of one article file; raises ArticleError for unreadable or invalid files
+    (binary, not UTF-8, no `= Title =` line) and TypeError for a path that is not str or Path."""
+    if not isinstance(path, (str, Path)):
+        raise TypeError(f"expected path as str or pathlib.Path, got {type(path).__name__}")
+    return _extract(read_article(path), _stages(stages), nlp)
