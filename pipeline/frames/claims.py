@@ -104,7 +104,15 @@ def _figures(parsed: Parsed, unit: SentenceUnit, book: SideBook, memory: Memory,
     background = is_background(unit.section)
     previous: tuple[int | None, str] | None = None
     predicates: set[int] = set()
+    forces: list[int] = []  # values of the strength counts met in this sentence
     for frame in find_frames(parsed):
+        if frame.kind == "strength" and frame.noun is not None and frame.noun.i != frame.head.i and frame.token.i == frame.head.i:
+            # a bare count sized by a force noun elsewhere in the clause (`the crews as seven
+            # reservists, four in the lead vehicle and three …`): the smaller ones after a first are its parts
+            if frame.token.lower_ == "one" or any(frame.quantity.low < value for value in forces):
+                continue
+        if frame.kind == "strength":
+            forces.append(frame.quantity.low)
         if frame.kind == "casualty" and (
             background or other_event(frame, parsed.doc.text, years) or told_of_another(frame) or after_the_event(frame)
         ):

@@ -73,7 +73,7 @@ def _counted(token: Token) -> tuple[Token, Token | None]:
             if objects:
                 return head, objects[0]
     for child in token.children:  # `two soldiers` parsed with the noun as appos/compound child
-        if child.dep_ in ("compound", "appos") and (lex.is_people(child.lemma_.lower()) or child.pos_ == "PROPN"):
+        if child.dep_ == "compound" and (lex.is_people(child.lemma_.lower()) or child.pos_ == "PROPN"):
             return head, child
     return head, None
 
@@ -258,43 +258,70 @@ def _climb(head: Token) -> tuple[str | None, Token | None, Token | None, Token |
     return None, None, None, None, False
 
 
-def _strength(frame_head: Token, noun: Token | None, token: Token, is_agent: bool) -> str | None:
-    """`personnel` or `vehicles` when the counted phrase tells the size of a force."""
+_ESTIMATING = {"estimate", "put", "place", "give", "number", "total", "reach", "reconstruct", "describe", "count",
+               "be", "have", "comprise", "include", "consist", "field", "muster", "deploy", "mass", "assess", "report"}
+
+
+def _force_noun(verb: Token, besides: Token) -> Token | None:
+    """A noun naming a force among the verb's arguments: `the garrison`, `the attacking force`,
+    `the crews`, `the attackers` (`Agency reports put the garrison at …`, `the force had eleven tanks`)."""
+    lex = lexicon()
+    for child in verb.children:
+        if child == besides or child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
+            continue
+        lemma = _lemma(child)
+        if lemma in lex.strength_nouns or lex.role(lemma) in ("state", "group"):
+            return child
+    return None
+
+
+def _strength(frame_head: Token, noun: Token | None, token: Token, is_agent: bool) -> tuple[str, Token | None] | None:
+    """(`personnel` or `vehicles`, the force noun when the count has none) when the counted phrase
+    tells the size of a force."""
     lex = lexicon()
     lemma = _lemma(noun) if noun is not None else ""
     vehicle = lemma in lex.vehicle_nouns or any(
         _lemma(c) in lex.vehicle_nouns for c in (noun.children if noun is not None else []) if c.dep_ == "compound"
     )
     people = lex.is_people(lemma) and lex.role(lemma) != "civilian" or (noun is not None and noun.pos_ == "PROPN")
-    if not vehicle and not people:
-        return None
+    if noun is not None and not vehicle and not people:
+        return None  # a count of something else
+    kind = "vehicles" if vehicle else "personnel"
     node = frame_head
     for _ in range(4):
         dep, parent = node.dep_, node.head
         if parent == node:
-            return "personnel" if people and is_agent else None
+            return (kind, None) if people and is_agent else None
         plemma = _lemma(parent)
         if vehicle and plemma in lex.vehicle_loss_verbs:
             return None
         if parent.pos_ == "ADP":
             if vehicle and parent.lower_ in _VEHICLE_PREPS:
-                return "vehicles"
-            if people and parent.lower_ == "of" and plemma and _lemma(parent.head) in lex.strength_nouns:
-                return "personnel"
-            if people and parent.lower_ in ("with", "by") and parent.head.pos_ in ("VERB", "NOUN"):
-                return "personnel"
+                return kind, None
+            if people and parent.lower_ == "of" and _lemma(parent.head) in lex.strength_nouns:
+                return kind, None
+            if people and parent.lower_ in ("with", "by", "against") and parent.head.pos_ in ("VERB", "NOUN", "ADJ"):
+                return kind, None
             node = parent
             continue
         if parent.pos_ in ("VERB", "AUX"):
-            if plemma in lex.reporting_verbs and plemma not in lex.strength_verbs:
+            if plemma in lex.reporting_verbs and plemma not in lex.strength_verbs and plemma not in _ESTIMATING:
                 return None
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in parent.children)
             acting = dep == "nsubj" and not passive and plemma not in ("be", "have", "remain", "include")
-            if plemma in lex.strength_verbs or is_agent or people and acting:
-                return "vehicles" if vehicle else "personnel"
+            if (people or vehicle) and (plemma in lex.strength_verbs or is_agent or people and acting):
+                return kind, None
+            if plemma in _ESTIMATING:
+                force = _force_noun(parent, node)
+                if force is not None:
+                    return kind, (force if noun is None else None)
+                if parent.dep_ in ("acl", "relcl") and parent.head.pos_ == "NOUN":
+                    head = parent.head  # `the assault troops, estimated at 150`
+                    if _lemma(head) in lex.strength_nouns or lex.role(_lemma(head)) in ("state", "group"):
+                        return kind, (head if noun is None else None)
             return None
         if parent.pos_ == "NOUN" and _lemma(parent) in lex.strength_nouns and dep in ("appos", "compound", "nummod"):
-            return "vehicles" if vehicle else "personnel"
+            return kind, None
         node = parent
     return None
 
@@ -366,7 +393,8 @@ def find_frames(parsed: Parsed) -> list[CountFrame]:
             continue
         strength = _strength(head, noun, token, is_agent)
         if strength:
-            frames.append(CountFrame(token, quantity, head, noun, "strength", (strength,), predicate, None, None))
+            category, force = strength
+            frames.append(CountFrame(token, quantity, head, noun or force, "strength", (category,), predicate, None, None))
     return frames
 
 

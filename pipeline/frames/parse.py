@@ -72,11 +72,20 @@ def merge_counts(doc: Doc) -> dict[int, Quantity]:
     return found
 
 
+# A news dateline before the story: `RIO DE JANEIRO, May 7, 2021 –`, `KABUL, Afghanistan (June 14) —`.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40},[^–—\n]{0,60}?\s[–—-]{1,2}\s+")
+
+
+def without_dateline(text: str, offset: int) -> tuple[str, int]:
+    match = _DATELINE.match(text)
+    return (text[match.end():], offset + match.end()) if match else (text, offset)
+
+
 def parse_sentences(
     sentences: Iterable[tuple[str, int]], nlp: Language | None = None, batch_size: int = 256
 ) -> Iterator[Parsed]:
-    """`(text, offset)` pairs -> Parsed, in order."""
-    items = list(sentences)
+    """`(text, offset)` pairs -> Parsed, in order; a leading news dateline is left out of the parse."""
+    items = [without_dateline(text, offset) for text, offset in sentences]
     for (text, offset), doc in zip(items, parses((t for t, _ in items), nlp, batch_size)):
         yield Parsed(doc, offset, merge_counts(doc))
 

@@ -16,6 +16,9 @@ from spacy.tokens import Token
 from .lexicon import lexicon
 
 _CUT_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj_punct", "advcl", "prep_time"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+           "saturday", "sunday", "on", "in", "at"}
 _LEADING = {"the", "a", "an", "this", "that", "these", "those"}
 
 
@@ -28,8 +31,14 @@ class Claimant:
 
 
 def _phrase(token: Token) -> Claimant:
-    """The claimant phrase headed by `token`: its subtree cut at a comma, bracket, relative clause or apposition."""
+    """The claimant phrase headed by `token`: its subtree cut at a comma, bracket, relative clause or
+    apposition; a person's name in apposition is preferred (`the governor of Borno State,
+    Babagana Umara Zulum, said` -> Babagana Umara Zulum)."""
     lex = lexicon()
+    for child in token.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "NOUN":
+            token = child
+            break
     tokens = [token]
     for child in token.lefts:
         if child.dep_ in ("det", "poss", "compound", "amod", "nmod", "nummod", "quantmod", "advmod") or child.dep_ == "cc":
@@ -53,7 +62,7 @@ def _phrase(token: Token) -> Claimant:
         if t.i != kept[-1].i + 1 or t.is_punct and t.lower_ not in ("-", "'", "’", "&", "."):
             break
         kept.append(t)
-    while kept and (kept[0].lower_ in _LEADING or kept[0].is_punct):
+    while kept and (kept[0].lower_ in _LEADING or kept[0].is_punct or kept[0].like_num or kept[0].lower_ in _MONTHS):
         kept.pop(0)
     while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
         kept.pop()
@@ -67,8 +76,13 @@ def _phrase(token: Token) -> Claimant:
     anaphoric = token.pos_ == "PRON" or (
         len([t for t in kept if not t.is_punct and t.lower_ not in _LEADING and t.lower_ != "same"]) == 1
         and token.lemma_.lower() in lex.anaphoric_sources
-    ) or "same" in words and ("source" in words or "statement" in words)
+    ) or "same" in words and ("source" in words or "statement" in words) or (
+        token.lemma_.lower() in _DOCUMENTS and not any(t.pos_ == "PROPN" for t in kept)
+    )
     return Claimant(text, start, end, anaphoric)
+
+
+_DOCUMENTS = {"statement", "communique", "communiqué", "release", "bulletin", "announcement", "message"}
 
 
 def _maker(token: Token) -> Token:
@@ -103,6 +117,9 @@ def _speaker(verb: Token) -> Token | None:
             return _maker(child)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ == "VERB":  # `X said … and added that …`
         return _speaker(verb.head)
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.pos_ in ("PROPN", "NOUN") and before.dep_ in ("pobj", "npadvmod", "compound", "dep"):
+        return before  # `On 8 March Essid told …` parsed with the name under the date
     return None
 
 
@@ -146,6 +163,11 @@ def find_claimant(start: Token) -> Claimant | None:
                 return _phrase(speaker)
             if any(c.dep_ == "nsubjpass" for c in node.children):
                 return None  # `were reported killed`: a passive with no agent names nobody
+    for node in chain:  # `later estimates by journalists have ranged from …`, `agency reports put …`
+        if node.pos_ in ("VERB", "AUX"):
+            for child in node.children:
+                if child.dep_ == "nsubj" and child.lemma_.lower() in lex.report_nouns and child.lemma_.lower() != "toll":
+                    return _phrase(_maker(child))
     root = chain[-1]
     for child in root.children:  # `…, the army said` parsed as a clause beside the count's
         if child.dep_ in ("parataxis", "advcl", "ccomp") and child.lemma_.lower() in lex.reporting_verbs:
