@@ -200,13 +200,17 @@ def _review(args) -> int:
     from .extract import extract_articles
     from .review import load_reviews
     from .review_page import render_page
-    from .run import UsageError, collect_inputs
+    from .inputs import MissingInput, collect_inputs
 
     output = Path(args.html)
     try:
-        paths = collect_inputs(args.articles)
-    except UsageError as err:
+        items = collect_inputs(args.articles)
+    except MissingInput as err:
         return _usage_error(str(err))
+    paths = [item for item in items if isinstance(item, str)]
+    for item in items:
+        if not isinstance(item, str):
+            print(f"{item.path}: {item.error}", file=sys.stderr)
     inputs = [Path(p) for p in [*paths, args.records] if p]
     if output.is_dir() or any(output.exists() and p.exists() and os.path.samefile(p, output) for p in inputs):
         return _usage_error(f"refusing to write {output}: it is {'a folder' if output.is_dir() else 'one of the inputs'}")
@@ -222,7 +226,7 @@ def _review(args) -> int:
     except (OSError, ValueError) as err:
         return _usage_error(str(err))
     print(f"{len(reviews)} articles, {sum(len(r.claims) for r in reviews)} claims written to {output}", file=sys.stderr)
-    return 1 if failures else 0
+    return 1 if failures or len(paths) < len(items) else 0
 
 
 _ANALYST_COMMANDS = {"export": _export, "review": _review}

@@ -81,16 +81,17 @@ def _people_noun(frame: CountFrame) -> Token | None:
     return best
 
 
-def _vehicle_carrier(frame: CountFrame) -> CountFrame | None:
-    """Vehicles belong to the people they carry: `40 assailants on six motorcycles`."""
+def _force_owner(frame: CountFrame) -> CountFrame | None:
+    """A force belongs to whoever brings it: vehicles to the people they carry (`40 assailants on
+    six motorcycles`), men to the subject of the verb they come with (`ISGS attacked with some 60 men`)."""
     lex = lexicon()
     verbs = 0
     for ancestor in frame.head.ancestors:
-        if ancestor.pos_ in ("NOUN", "PROPN") and lex.is_people(ancestor.lemma_.lower()):
+        if ancestor.pos_ in ("NOUN", "PROPN") and (lex.is_people(ancestor.lemma_.lower()) or ancestor.pos_ == "PROPN"):
             return dataclasses.replace(frame, noun=ancestor, head=ancestor)
         if ancestor.pos_ == "VERB":
             subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
-            if subjects:
+            if subjects and subjects[0] != frame.noun:
                 return dataclasses.replace(frame, noun=subjects[0], head=subjects[0])
             verbs += 1
             if verbs == 3 or ancestor.dep_ not in ("advcl", "xcomp", "conj", "acl"):
@@ -131,9 +132,9 @@ def _figures(parsed: Parsed, unit: SentenceUnit, book: SideBook, memory: Memory,
             noun = _people_noun(frame)
             if noun is not None:
                 owner_frame = dataclasses.replace(frame, noun=noun)
-        if frame.kind == "strength" and frame.categories[0] == "vehicles":
+        if frame.kind == "strength":
             side, group = decide_owner(frame, claimant_side, book)
-            carrier = _vehicle_carrier(frame) if side is None else None
+            carrier = _force_owner(frame) if side is None else None
             if carrier is not None:
                 side, group = decide_owner(carrier, claimant_side, book)
         elif frame.noun is None and previous is not None and frame.loser is None and frame.agent is None:

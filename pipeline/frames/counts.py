@@ -8,6 +8,7 @@ the article's sides or claimants.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -118,7 +119,14 @@ def _noun_category(tokens: list[Token]) -> tuple[str | None, Token | None]:
 
 
 def _has_count(token: Token, besides: Token) -> bool:
-    return any((t.like_num or t.pos_ == "NUM") and t != besides for t in token.subtree)
+    """Whether a clause counts people of its own (`of whom six were killed`), dates aside."""
+    lex = lexicon()
+    for t in token.subtree:
+        if t == besides or not (t.like_num or t.pos_ == "NUM"):
+            continue
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj") or t.dep_ == "nummod" and lex.is_people(_lemma(t.head)):
+            return True
+    return False
 
 
 def _modifier_category(tokens: list[Token], count: Token) -> tuple[str | None, Token | None]:
@@ -165,9 +173,12 @@ def _second_predicates(verb: Token) -> list[tuple[Token, str]]:
     for other in [first, *first.conjuncts]:
         if other == verb or other.pos_ not in ("VERB", "ADJ"):
             continue
-        own = ("dobj", "nsubjpass", "oprd", "attr") if other == first else ("dobj", "nsubjpass", "nsubj", "oprd", "attr")
+        own = ("dobj", "nsubjpass", "oprd", "attr") if other == first else ("dobj", "nsubjpass", "nsubj", "oprd", "attr", "auxpass", "aux")
         if any(c.dep_ in own or c.like_num or c.pos_ == "NUM" for c in other.children):
             continue  # its own object or subject: a clause of its own
+        low, high = sorted((other.i, verb.i))
+        if any(t.like_num or t.pos_ == "NUM" for t in other.doc[low + 1:high]):
+            continue  # `13–20 killed and 17–70 wounded`: each verb labels a count of its own
         cc = [c.lower_ for c in first.children if c.dep_ == "cc"] + [c.lower_ for c in verb.children if c.dep_ == "cc"]
         found.append((other, "or" if "or" in cc else "and"))
     return found
@@ -236,7 +247,15 @@ def _climb(head: Token) -> tuple[str | None, Token | None, Token | None, Token |
                     if lex.noun_category(_lemma(child)) is None and _lemma(child) in lex.two_category_nouns:
                         return "two", child, None, None, False
                     if category:
-                        loser = _subject(parent) if lemma in lex.loss_verbs or lemma in ("put", "place") else None
+                        # `the army lost …`: the subject lost them; `X put the attackers' dead at 35`:
+                        # the subject only counts, the possessor of the loss noun lost them
+                        possessors = [c for c in child.children if c.dep_ == "poss"]
+                        if possessors:
+                            loser = possessors[0]
+                        elif lemma in lex.loss_verbs and lemma not in ("report", "confirm", "count", "record", "admit", "acknowledge"):
+                            loser = _subject(parent)
+                        else:
+                            loser = None
                         if loser == child or loser == node:
                             loser = None
                         return category, child, None, loser, False
@@ -364,12 +383,22 @@ def find_frames(parsed: Parsed) -> list[CountFrame]:
         if _not_a_count(token, quantity):
             continue
         head, noun = _counted(token)
+        if head != token and any(
+            other != token and other.head == head and abs(head.i - other.i) < abs(head.i - token.i)
+            for other in (parsed.doc[i] for i in parsed.quantities)
+        ):
+            continue  # `892 182 soldiers`: the count next to the noun is the one that counts it
         if noun is not None and (noun.pos_ == "NUM" or noun.lower_ in _ELLIPTICAL):
             noun = None
         own_tokens = [head] + ([noun] if noun is not None and noun != head else [])
         category, predicate = _modifier_category(own_tokens, token)
         agent = loser = None
         is_agent = False
+        if category is not None and noun is None and predicate is not None and predicate.i == token.i + 1:
+            # `the two wounded were detained`: the participle names who; the verb above says what befell them
+            above = _climb(head)
+            if above[0] not in (None, "two") and not above[4]:
+                category, predicate, agent, loser, is_agent = above
         if category is None:
             category, predicate, agent, loser, is_agent = _climb(head)
         if category is None and not is_agent:

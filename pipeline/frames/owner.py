@@ -168,6 +168,8 @@ def decide_owner(frame: CountFrame, claimant_side: int | None, book: SideBook) -
         if side is not None:
             return side, "combatants"
     phrase = [t for t in (frame.head, noun) if t is not None]
+    if frame.predicate is not None and frame.predicate.pos_ in ("NOUN", "ADJ") and frame.predicate not in phrase:
+        phrase.append(frame.predicate)  # `the government dead at 68`, `its losses at 21`
     possessor = _possessor(phrase)
     if possessor is not None:
         side = _resolve(possessor, book, claimant_side)

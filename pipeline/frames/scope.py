@@ -107,5 +107,10 @@ def after_the_event(frame: CountFrame) -> bool:
     lex = lexicon()
     if "captured" not in frame.categories:
         return False
-    clause = _clause_text(frame).lower()
-    return any(cue in clause for cue in lex.after_event_cues)
+    predicate = frame.predicate or frame.head
+    for child in predicate.children:  # `three days later, police arrested …`, `in the following days`
+        if child.dep_ in ("advmod", "npadvmod", "prep", "advcl") and not any(t.pos_ == "VERB" for t in child.subtree):
+            text = " ".join(t.lower_ for t in child.subtree)
+            if any(cue in text for cue in lex.after_event_cues):
+                return True
+    return False
