@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Token
 
-from ..names import fold_words, names_match
+from ..names import fold_words
 from ..records import Evidence, Figure
 from ..sides import SideBook
 from .counts import CountFrame, find_frames
@@ -62,12 +62,20 @@ class Memory:
     def note(self, claimant: Claimant) -> str:
         """Remember a named claimant; one named before under a matching name keeps its first form."""
         for prior in self.claimants:
-            if names_match(prior, claimant.text):
+            if _same_claimant(prior, claimant.text):
                 self.claimants.remove(prior)
                 self.claimants.append(prior)
                 return prior
         self.claimants.append(claimant.text)
         return claimant.text
+
+
+def _same_claimant(a: str, b: str) -> bool:
+    """One claimant named twice: the same words, or the shorter name ends the longer one
+    (`government` / `Burkinabe government`, `Essid` / `Prime Minister Habib Essid`) — not
+    `Yemen` / `Yemen Post`."""
+    x, y = sorted((fold_words(a), fold_words(b)), key=len)
+    return bool(x) and (x == y or y[len(y) - len(x):] == x)
 
 
 def _people_noun(frame: CountFrame) -> Token | None:
@@ -124,7 +132,7 @@ def _figures(parsed: Parsed, unit: SentenceUnit, book: SideBook, memory: Memory,
             predicates.add(frame.predicate.i)
         if frame.kind == "strength" and other_event(frame, parsed.doc.text, years):
             continue
-        claimant = find_claimant(frame.predicate or frame.head)
+        claimant = find_claimant(frame.predicate or frame.head, frame.token)
         source = memory.resolve(claimant)
         claimant_side = book.resolve(source) if source else None
         owner_frame = frame
@@ -200,14 +208,19 @@ def article_claims(
         found, met = _figures(parsed, unit, book, memory, years)
         figures.extend(found)
         warnings.extend(met)
-    return _victims_are_civilians(figures), warnings
+    armed_target = any(p.number != 1 and p.actors for p in book.profiles)
+    said_civilians = any(_CIVILIAN.search(unit.text) for unit in units)
+    return (figures if armed_target else _victims_are_civilians(figures, said_civilians)), warnings
 
 
-def _victims_are_civilians(figures: list[Figure]) -> list[Figure]:
-    """An article whose every counted victim of known group is a civilian (a massacre, a bombing
-    of a street) tells of civilians also where it says `people` or gives a bare count."""
+_CIVILIAN = re.compile(r"\bcivilians?\b", re.IGNORECASE)
+
+
+def _victims_are_civilians(figures: list[Figure], said_civilians: bool) -> list[Figure]:
+    """In an attack on no armed party, where every counted victim of known group is a civilian (or
+    the article calls its victims civilians), `people` and bare counts are civilians too."""
     groups = {f.group for f in figures if f.category not in ("personnel", "vehicles") and f.group != "unknown"}
-    if groups != {"civilians"}:
+    if groups - {"civilians"} or not groups and not said_civilians:
         return figures
     return [
         f.model_copy(update={"group": "civilians"})

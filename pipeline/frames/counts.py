@@ -62,6 +62,14 @@ def _counted(token: Token) -> tuple[Token, Token | None]:
     """(head of the counted phrase, the counted noun)."""
     lex = lexicon()
     head = token
+    if token.dep_ in ("ROOT", "dep") and not list(token.children):
+        # a count the parser left on its own (`Fifteen | Ansar Dine militants died`): it counts the
+        # noun phrase that starts right after it
+        for following in token.doc[token.i + 1:token.i + 6]:
+            if following.pos_ in ("NOUN", "PROPN") and following.dep_ != "compound":
+                return following, following
+            if following.dep_ not in ("compound", "amod", "nmod") and following.pos_ not in ("PROPN", "ADJ", "NOUN"):
+                break
     if token.dep_ in _MODIFIER_DEPS and token.head.pos_ in _NOUNISH and token.head != token:
         head = token.head
         while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
@@ -277,6 +285,7 @@ def _climb(head: Token) -> tuple[str | None, Token | None, Token | None, Token |
     return None, None, None, None, False
 
 
+_FORCE_PEOPLE = {"man", "men", "member", "personnel", "crew", "crewman", "reservist", "volunteer", "recruit"}
 _ESTIMATING = {"estimate", "put", "place", "give", "number", "total", "reach", "reconstruct", "describe", "count",
                "be", "have", "comprise", "include", "consist", "field", "muster", "deploy", "mass", "assess", "report"}
 
@@ -302,9 +311,13 @@ def _strength(frame_head: Token, noun: Token | None, token: Token, is_agent: boo
     vehicle = lemma in lex.vehicle_nouns or any(
         _lemma(c) in lex.vehicle_nouns for c in (noun.children if noun is not None else []) if c.dep_ == "compound"
     )
-    people = lex.is_people(lemma) and lex.role(lemma) != "civilian" or (noun is not None and noun.pos_ == "PROPN")
+    people = lex.is_people(lemma) and lex.role(lemma) in ("state", "group") or lemma in _FORCE_PEOPLE or (
+        noun is not None and noun.tag_ == "NNPS"
+    )
     if noun is not None and not vehicle and not people:
-        return None  # a count of something else
+        return None  # a count of something else (populations, places, things)
+    if noun is None and token.lower_ == "one":
+        return None
     kind = "vehicles" if vehicle else "personnel"
     node = frame_head
     for _ in range(4):

@@ -116,6 +116,7 @@ def _among(frame: CountFrame) -> list[Token]:
     attached to the counted phrase or its predicate."""
     found = []
     anchors = [t for t in (frame.head, frame.noun, frame.predicate, frame.token) if t is not None]
+    anchors += [t.head for t in list(anchors) if t.head.pos_ in ("VERB", "AUX") and t.dep_ in ("nsubj", "nsubjpass", "attr")]
     for anchor in anchors:
         for child in anchor.children:
             if child.dep_ == "prep" and child.lower_ in ("among", "in", "within", "amongst", "inside", "on"):

@@ -148,8 +148,16 @@ def _source_prep(token: Token) -> Token | None:
     return None
 
 
-def find_claimant(start: Token) -> Claimant | None:
-    """The claimant of the count whose predicate (or head) is `start`."""
+def find_claimant(start: Token, count: Token | None = None) -> Claimant | None:
+    """The claimant of the count whose predicate (or head) is `start`; never a phrase that holds
+    the count itself (`two people reported killed`)."""
+    found = _find_claimant(start)
+    if found is not None and count is not None and found.start <= count.idx < found.end:
+        return None
+    return found
+
+
+def _find_claimant(start: Token) -> Claimant | None:
     lex = lexicon()
     chain = [start, *start.ancestors]
     for node in chain:  # `according to X` on the path to the root wins: it names the source outright
@@ -167,7 +175,10 @@ def find_claimant(start: Token) -> Claimant | None:
         if node.pos_ in ("VERB", "AUX"):
             for child in node.children:
                 if child.dep_ == "nsubj" and child.lemma_.lower() in lex.report_nouns and child.lemma_.lower() != "toll":
-                    return _phrase(_maker(child))
+                    maker = _maker(child)
+                    if maker != child or child.tag_ == "NNS":  # `estimates by journalists`, `early reports`
+                        return _phrase(maker)
+                    return None  # `the final count was 22 dead`: the article's own count
     root = chain[-1]
     for child in root.children:  # `…, the army said` parsed as a clause beside the count's
         if child.dep_ in ("parataxis", "advcl", "ccomp") and child.lemma_.lower() in lex.reporting_verbs:
@@ -179,7 +190,7 @@ def find_claimant(start: Token) -> Claimant | None:
     return None
 
 
-_ISSUING = {"issue", "brief", "speak", "publish", "post", "release", "give", "hold", "circulate", "send"}
+_ISSUING = {"issue", "brief", "speak", "publish", "post", "release", "give", "circulate", "send"}
 
 
 def speakers(doc) -> list[Claimant]:
@@ -191,6 +202,9 @@ def speakers(doc) -> list[Claimant]:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and (lemma in lex.reporting_verbs or lemma in _ISSUING):
             speaker = _speaker(token)
-            if speaker is not None and speaker.pos_ != "PRON" and speaker.lemma_.lower() not in lex.other_event_nouns:
-                found.append(_phrase(speaker))
+            if speaker is None or speaker.pos_ == "PRON" or speaker.lemma_.lower() in lex.other_event_nouns:
+                continue
+            if any(t.like_num or t.pos_ == "NUM" for t in speaker.subtree):
+                continue  # `six National Guardsmen …` counts people, it names no speaker
+            found.append(_phrase(speaker))
     return found

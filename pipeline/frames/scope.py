@@ -45,10 +45,6 @@ def other_event(frame: CountFrame, sentence: str, years: set[int]) -> bool:
         mentioned = {int(y) for y in _YEAR.findall(clause)}
         if mentioned and not mentioned & years:
             return True
-        mentioned = {int(y) for y in _YEAR.findall(lowered)}
-        if mentioned and not mentioned & years and not frame.quantity.low == 0:
-            # a sentence dated to another year only: its counts are of that time
-            return True
     return False
 
 
