@@ -97,11 +97,13 @@ def _phrase_category(token: Token) -> str | None:
     lex = lexicon()
     lemma = _lemma(token)
     for child in token.children:
-        if child.dep_ in ("oprd", "acomp", "dobj", "xcomp", "advmod", "prt", "attr", "npadvmod", "ccomp"):
+        if child.dep_ in ("oprd", "acomp", "dobj", "xcomp", "advmod", "prt", "attr", "npadvmod", "ccomp", "advcl"):
             pair = f"{lemma} {_lemma(child)}"
             if lex.verb_category(pair):
                 return lex.verb_category(pair)
             if lemma in ("take", "hold", "keep", "make") and _lemma(child) in ("prisoner", "hostage", "captive"):
+                return "captured"
+            if lemma in ("take", "capture", "seize") and _lemma(child) == "alive":
                 return "captured"
             if lemma in ("lose", "give", "sacrifice") and _lemma(child) == "life":
                 return "killed"
@@ -206,6 +208,47 @@ def _categories(predicate: Token, category: str, zero: bool) -> tuple[str, ...] 
     return tuple(dict.fromkeys(categories))
 
 
+def _category_of_noun(noun: Token) -> str | None:
+    """A category noun, or `the number / toll / count of <category noun or participle>`."""
+    lex = lexicon()
+    category = lex.noun_category(_lemma(noun))
+    if category or _lemma(noun) not in ("number", "figure", "count", "tally", "total"):
+        return category
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found = lex.noun_category(_lemma(obj))
+                    found = found or next((_phrase_category(c) for c in obj.children if c.dep_ in ("acl", "amod") and _phrase_category(c)), None)
+                    if found:
+                        return found
+    return None
+
+
+def _told_category(verb: Token, node: Token) -> str | None:
+    """The category a verb tells of its subject or object without being a category verb:
+    `were reported killed`, `said to have been abducted`, `listed as missing`, `among the dead`,
+    `the dead included one police officer`."""
+    lex = lexicon()
+    for child in verb.children:
+        if child == node:
+            continue
+        if child.dep_ in ("xcomp", "oprd", "acomp", "ccomp") and child.pos_ in ("VERB", "ADJ") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+        ):
+            found = _phrase_category(child) if child.pos_ == "VERB" else lex.noun_category(_lemma(child)) or lex.verb_category(_lemma(child))
+            if found:
+                return found
+        if child.dep_ == "prep" and child.lower_ in ("as", "among"):
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "amod", "acomp") and (lex.noun_category(_lemma(obj)) or lex.verb_category(_lemma(obj))):
+                    return lex.noun_category(_lemma(obj)) or lex.verb_category(_lemma(obj))
+        if child.dep_ == "nsubj" and node.dep_ == "dobj" and _lemma(verb) in ("include", "comprise", "number"):
+            if lex.noun_category(_lemma(child)):
+                return lex.noun_category(_lemma(child))
+    return None
+
+
 def _climb(head: Token) -> tuple[str | None, Token | None, Token | None, Token | None, bool]:
     """Walk up from the counted phrase to the predicate that gives its category.
 
@@ -227,6 +270,9 @@ def _climb(head: Token) -> tuple[str | None, Token | None, Token | None, Token |
             continue
         if parent.pos_ in ("VERB", "AUX", "ADJ"):
             lemma = _lemma(parent)
+            told = _told_category(parent, node)
+            if told is not None:
+                return told, parent, None, None, False
             if lemma in lex.reporting_verbs and lemma not in lex.loss_verbs and lemma not in lex.light_verbs:
                 break
             category = _phrase_category(parent)
@@ -251,8 +297,8 @@ def _climb(head: Token) -> tuple[str | None, Token | None, Token | None, Token |
                 for child in parent.children:
                     if child == node or child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "acomp"):
                         continue
-                    category = lex.noun_category(_lemma(child))
-                    if lex.noun_category(_lemma(child)) is None and _lemma(child) in lex.two_category_nouns:
+                    category = _category_of_noun(child)
+                    if category is None and _lemma(child) in lex.two_category_nouns:
                         return "two", child, None, None, False
                     if category:
                         # `the army lost …`: the subject lost them; `X put the attackers' dead at 35`:

@@ -137,7 +137,7 @@ def _civilian(tokens: list[Token]) -> bool:
     for token in tokens:
         if lex.role(token.lemma_.lower()) == "civilian":
             return True
-        if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in ("civilian", "civil") for c in token.children):
+        if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() == "civilian" for c in token.children):
             return True
     return False
 
