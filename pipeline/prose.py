@@ -325,7 +325,7 @@ def read_prose(
     book = SideBook(sides, infobox.side_aliases if infobox is not None else None, prose_text)
 
     years = _event_years(article, (infobox.date if infobox is not None else None) or facts.date)
-    units = [SentenceUnit(s.text, s.start, s.paragraph.section) for s in sentences]
+    units = [SentenceUnit(s.text, s.start, s.paragraph.section, s.paragraph.start) for s in sentences]
     figures, warnings = article_claims(units, book, years, nlp)
     facts.warnings += warnings
     for figure in figures:

@@ -35,6 +35,7 @@ class SentenceUnit:
     text: str
     start: int  # offset in the article
     section: str | None
+    paragraph: int = 0  # offset of its paragraph: the span within which a side stays the topic
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Memory:
 
     claimants: list[str] = field(default_factory=list)
     claims: list[Figure] = field(default_factory=list)
+    topic: tuple[int, int] | None = None  # (paragraph, side) of the last combatants counted
 
     def resolve(self, claimant: Claimant | None) -> str | None:
         if claimant is None:
@@ -150,6 +152,10 @@ def _figures(parsed: Parsed, unit: SentenceUnit, book: SideBook, memory: Memory,
         else:
             side, group = decide_owner(owner_frame, claimant_side, book)
         previous = (side, group)
+        if side is None and group == "combatants" and memory.topic is not None and memory.topic[0] == unit.paragraph:
+            side = memory.topic[1]  # the side the paragraph is telling of
+        if side is not None and group == "combatants":
+            memory.topic = (unit.paragraph, side)
         if frame.kind == "strength":
             if group == "civilians":
                 continue
@@ -162,8 +168,9 @@ def _figures(parsed: Parsed, unit: SentenceUnit, book: SideBook, memory: Memory,
                 side=side, group=group, category=category, low=frame.quantity.low, high=frame.quantity.high,
                 approximate=frame.quantity.approximate, source=source, origin="text", evidence=evidence,
             )
-            if frame.kind == "casualty" and part_marker(frame) and _is_part(figure, memory.claims + figures):
-                continue
+            listed = figures and ":" in parsed.doc.text[figures[-1].evidence.end - parsed.offset:frame.token.idx]
+            if frame.kind == "casualty" and (part_marker(frame) or listed) and _is_part(figure, memory.claims + figures):
+                continue  # `… among the dead: six National Guardsmen, two police officers …`
             figures.append(figure)
         if side is None and group == "combatants":
             warnings.append(f"claim with no side: {text!r}")

@@ -426,6 +426,8 @@ def _not_a_count(token: Token, quantity: Quantity) -> bool:
     after = doc.text[token.idx + len(text):token.idx + len(text) + 1]
     if before in ("-", "/", "#", "$", "£", "€") or after in (":", "-", "/", "%") and not quantity.is_word:
         return True
+    if token.dep_ in ("appos", "npadvmod", "amod") and token.head.pos_ == "PROPN" and quantity.low < 120 and doc.text[token.idx - 2:token.idx] == ", ":
+        return True  # an age after a name: `André Frias, 48,`
     previous = doc[token.i - 1] if token.i > 0 else None
     if previous is not None and not quantity.is_word and previous.pos_ == "PROPN" and previous.text[:1].isupper() and token.dep_ in ("nummod", "compound", "appos") and token.head == previous:
         return True

@@ -36,7 +36,9 @@ def _phrase(token: Token) -> Claimant:
     Babagana Umara Zulum, said` -> Babagana Umara Zulum)."""
     lex = lexicon()
     for child in token.rights:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "NOUN":
+        if child.dep_ == "appos" and child.tag_ == "NNP" and token.pos_ == "NOUN" and not any(
+            c.like_num or c.pos_ == "NUM" for c in child.children
+        ):
             token = child
             break
     tokens = [token]
