@@ -26,7 +26,8 @@ _FATE_SUFFIX = re.compile(r"(?<!\s)\s?(?P<fate>KIA|POW|WIA|MIA|†)\s?$")
 _FATES = {"KIA": "killed", "†": "killed", "POW": "captured", "WIA": "wounded", "MIA": None}
 _NOTHING = re.compile(r"^(?:unknown|none|n/?a|-+|\?|various|unclear|several|many)$", re.IGNORECASE)
 _LABEL = re.compile(r"^(?:supported\s+by|support|allies|allied\s+with|in\s+support|backed\s+by|"
-                    r"non-state\s+combatants|foreign\s+supporters|[A-Z][\w ]{0,30}groups?)\s?:\s?", re.IGNORECASE)
+                    r"non-state\s+combatants|foreign\s+supporters|[A-Z][\w ]{0,30}groups?|"
+                    r"(?:per|according\s+to|claimed\s+by|alleged(?:ly)?(?:\s+by)?)(?:\s[^:,]{1,40})?)\s?:\s?", re.IGNORECASE)
 _RANK = re.compile(
     r"^(?:gen|lt|col|maj|capt?|cpt|brig|sgt|adm|cmdr|com|cdr|gov|pres|president|general|colonel|captain|"
     r"major|lieutenant|sheikh|emir|commander|prime\s+minister|minister|king|sultan|imam|mullah|maulavi|"
