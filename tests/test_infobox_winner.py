@@ -94,3 +94,38 @@ def test_claimant_side(name, side):
 
 def test_generic_words():
     assert is_generic("Rebel") and is_generic("Government") and not is_generic("Malian")
+
+
+@pytest.mark.parametrize(
+    "value, lead, actors, commanders",
+    [
+        ("Boko Haram, Abubakar Shekau", "Boko Haram fighters led by Abubakar Shekau attacked the town.",
+         ["Boko Haram"], ["Abubakar Shekau"]),
+        ("Boko Haram, Abubakar Shekau", "Abubakar Shekau, the group's leader, claimed the attack.",
+         ["Boko Haram"], ["Abubakar Shekau"]),
+        ("Al-Mourabitoun, Mokhtar Belmokhtar", "Belmokhtar's fighters stormed the hotel.",
+         ["Al-Mourabitoun"], ["Mokhtar Belmokhtar"]),
+        ("Boko Haram, Abubakar Shekau", "", ["Boko Haram", "Abubakar Shekau"], []),  # nothing says he is a person
+        ("Ansar Dine", "Ansar Dine, the group led by Iyad Ag Ghaly, took the town.", ["Ansar Dine"], []),
+    ],
+)
+def test_persons_listed_as_perpetrators(value, lead, actors, commanders):
+    from pipeline.infobox.parties import persons_and_actors
+
+    found, persons = persons_and_actors(value, [], lead)
+    assert [a.name for a in found] == actors
+    assert [c.name for c in persons] == commanders
+
+
+@pytest.mark.parametrize(
+    "value, names",
+    [
+        ("Police Force and Customs Officials", ["Police Force", "Customs Officials"]),
+        ("Movement for Oneness and Jihad in West Africa", ["Movement for Oneness and Jihad in West Africa"]),
+        ("Border Guards and Customs Officers", ["Border Guards", "Customs Officers"]),
+    ],
+)
+def test_two_bodies_joined_by_and(value, names):
+    from pipeline.infobox.parties import parse_belligerents
+
+    assert [a.name for a in parse_belligerents(value, [])] == names

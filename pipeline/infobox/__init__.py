@@ -167,7 +167,7 @@ def _sides(keys: Keys, facts: InfoboxFacts, definitions: list[Definition], attac
     if attack:
         perpetrators = keys.first("perpetrators")
         if perpetrators:
-            actors, persons = persons_and_actors(perpetrators.value, definitions)
+            actors, persons = persons_and_actors(perpetrators.value, definitions, lead_text)
             facts.belligerents[1] = actors
             facts.commanders[1] = facts.commanders.get(1, []) + persons
         target = keys.first("target")
