@@ -45,16 +45,18 @@ def event_type(article: Article, infobox: InfoboxFacts | None) -> str:
 
 def _winner(book: SideBook, infobox: InfoboxFacts) -> int | None:
     """The side the Result names as having prevailed: every claimant that links to a side must link
-    to the same one; a named loser leaves the winner only when there are exactly two sides."""
+    to the same one; a named loser leaves the winner only when there are exactly two sides. When
+    the party table links none, the infobox's own reading (initials, a side's own lines, generic
+    words) decides."""
     outcome = infobox.outcome
     sides = {book.winner(name) or book.by_term(name) for name in outcome.claimants}
     if outcome.claimants:
         sides.discard(None)
-        return sides.pop() if len(sides) == 1 else None
+        return sides.pop() if len(sides) == 1 else (infobox.outcome_side if not sides else None)
     losers = {book.winner(name) for name in outcome.losers} - {None}
     if len(losers) == 1 and len(book.numbers()) == 2:
         return next(n for n in book.numbers() if n not in losers)
-    return None
+    return infobox.outcome_side if not losers else None
 
 
 def assemble(article: Article, infobox: InfoboxFacts | None, prose: ProseFacts | None) -> EventRecord:

@@ -1,7 +1,10 @@
 """Countries: names, ISO codes (pycountry) and demonyms (countryinfo), looked up by folded text.
 
 Reads: names and adjectives as written (`Mauritania`, `Mauritanian`, `Niger's`).
-Writes: `Country(name, code, demonym)`; `parse_location` turns a place string into a Location.
+Writes: `Country(name, code, demonym)`; `parse_location` turns a place string into a Location;
+`countries_in_place` reads the countries a place part names (`Southern Lebanon`, `in the Solomon
+Islands`, `China–Myanmar border`, `South Vietnam`); `country_in_text` finds the first country a
+running text (the lead) names.
 """
 
 from __future__ import annotations
@@ -67,7 +70,36 @@ def _tables() -> tuple[dict[str, Country], dict[str, Country]]:
         by_name.setdefault(alias, by_name[fold(pycountry.countries.get(alpha_2=code).name)])
     for alias, code in {"us": "US", "u.s.": "US", "british": "GB", "burkinabe": "BF"}.items():
         by_demonym.setdefault(alias, by_name[fold(pycountry.countries.get(alpha_2=code).name)])
+    for alias, code in {**_OTHER_NAMES, **_HISTORICAL}.items():
+        by_name.setdefault(alias, by_name[fold(pycountry.countries.get(alpha_2=code).name)])
     return by_name, by_demonym
+
+
+# Names neither table spells this way: territories written as places, and short forms.
+_OTHER_NAMES = {
+    "democratic republic of congo": "CD", "drc": "CD", "dr congo": "CD", "congo-kinshasa": "CD",
+    "republic of congo": "CG", "congo-brazzaville": "CG", "west bank": "PS", "gaza": "PS",
+    "gaza strip": "PS", "palestinian territories": "PS", "macedonia": "MK", "somaliland": "SO",
+    "micronesia": "FM", "turkey": "TR", "holland": "NL", "england": "GB", "scotland": "GB", "wales": "GB",
+    "northern ireland": "GB", "great britain": "GB",
+}  # regions that name armed groups (`Azawad`, `Kurdistan`, `Donbas`) stay out: they would give a group a country
+# States that no longer exist, read as the present-day state whose territory they held (pycountry's
+# historic codes are ISO 3166-3, not the alpha-2 the record needs). Mandatory Palestine maps to the
+# code that carries its name.
+_HISTORICAL = {
+    "south vietnam": "VN", "north vietnam": "VN", "republic of vietnam": "VN", "state of vietnam": "VN",
+    "mandatory palestine": "PS", "british mandate of palestine": "PS", "mandate palestine": "PS",
+    "rhodesia": "ZW", "southern rhodesia": "ZW", "northern rhodesia": "ZM", "zaire": "CD",
+    "belgian congo": "CD", "burma": "MM", "ceylon": "LK", "dahomey": "BJ", "upper volta": "BF",
+    "east pakistan": "BD", "west pakistan": "PK", "ottoman empire": "TR", "persia": "IR", "siam": "TH",
+    "kampuchea": "KH", "democratic kampuchea": "KH", "khmer republic": "KH", "south yemen": "YE",
+    "north yemen": "YE", "spanish sahara": "EH", "portuguese guinea": "GW", "transjordan": "JO",
+    "basutoland": "LS", "bechuanaland": "BW", "nyasaland": "MW", "gold coast": "GH", "abyssinia": "ET",
+    "formosa": "TW", "tanganyika": "TZ", "west germany": "DE", "east germany": "DE",
+    "soviet union": "RU", "ussr": "RU", "yugoslavia": "RS", "czechoslovakia": "CZ",
+    "kingdom of iraq": "IQ", "french sudan": "ML", "portuguese east africa": "MZ", "south west africa": "NA",
+    "italian somaliland": "SO", "british somaliland": "SO", "aden protectorate": "YE", "colony of aden": "YE",
+}
 
 
 def country_by_name(text: str) -> Country | None:
@@ -93,6 +125,64 @@ def country_mention(word: str) -> Country | None:
     return country_by_name(word) or country_by_demonym(word)
 
 
+_IN = re.compile(r"^(?:in|at|on|inside|across|throughout|within)\s+(?:the\s+)?", re.IGNORECASE)
+_DIRECTION = re.compile(
+    r"^(?:the\s+)?(?:far\s+|extreme\s+)?(?:north|south|east|west|central|middle|upper|lower|"
+    r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+", re.IGNORECASE,
+)
+_BORDER = re.compile(r"\s+(?:border(?:lands?)?|frontier|boundary|border\s+(?:area|region)|borderlands?)$", re.IGNORECASE)
+_PAIR = re.compile(r"\s?[–—/]\s?|\s?-\s?(?=[A-Z])|\s+and\s+")
+
+
+def countries_in_place(part: str) -> list[Country]:
+    """The countries one place part names: `Mali`, `in the Solomon Islands`, `Southern Lebanon`,
+    `China–Myanmar border` (both), `Bekaa Lebanon` (a trailing name), `South Vietnam`."""
+    text = _IN.sub("", part.strip(" .,;()"))
+    whole = country_by_name(text) or country_by_name(_DIRECTION.sub("", text))
+    if whole is not None:
+        return [whole]
+    bare = _BORDER.sub("", text)
+    if bare != text or _PAIR.search(bare):
+        found = [c for piece in _PAIR.split(bare) if (c := country_by_name(_DIRECTION.sub("", piece.strip())) or country_by_demonym(piece.strip()))]
+        if found:
+            return list(dict.fromkeys(found))
+    words = bare.split()
+    for size in (3, 2, 1):  # a country name closing the part: `Bekaa Lebanon`, `Gedo region Somalia`
+        if len(words) > size and words[-size][:1].isupper():
+            country = country_by_name(" ".join(words[-size:]))
+            if country is not None:
+                return [country]
+    return []
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s(?:of\s(?:the\s)?|and\s|the\s)?[A-Z][\w'’.-]*){0,4}")
+_DEMONYM_PLACE = re.compile(
+    r"\b(?P<adj>[A-Z][a-zé]+)\s(?:city|town|village|capital|province|region|state|district|port|border\stown)\sof\b"
+)
+
+
+def country_in_text(text: str) -> Country | None:
+    """The first country a running text (a lead) places something in: a country's name (the
+    longest name a run of capitalised words holds: `Central African Republic`, `Burkina Faso`), or
+    a demonym before `city of` / `town of` (`the Afghan city of Kunduz`). Other demonyms are left
+    alone: `a Malian militia` says whose, not where."""
+    best: tuple[int, Country] | None = None
+    for match in _NAME_RUN.finditer(text):
+        words = [w.strip(".'’") for w in match.group(0).split()]
+        for size in range(len(words), 0, -1):
+            hit = next((country_by_name(" ".join(words[i:i + size])) for i in range(len(words) - size + 1)
+                        if country_by_name(" ".join(words[i:i + size])) is not None), None)
+            if hit is not None:
+                best = (match.start(), hit)
+                break
+        if best is not None:
+            break
+    place = _DEMONYM_PLACE.search(text)
+    if place and (country := country_by_demonym(place.group("adj"))) and (best is None or place.start() < best[0]):
+        return country
+    return best[1] if best else None
+
+
 _NEAR = re.compile(
     r"^(?:near|outside|outskirts\s+of|on\s+the\s+outskirts\s+of|close\s+to|around|"
     r"(?:\d+\s*(?:km|kilometres|kilometers|miles|mi)\s+)?(?:north|south|east|west|north-?east|"
@@ -101,17 +191,30 @@ _NEAR = re.compile(
 )
 
 
-def parse_location(text: str) -> Location | None:
-    """`near Bassikounou, Mauritania` -> place, region, country, ISO code and `near`."""
+def parse_location(text: str, context: str = "") -> Location | None:
+    """`near Bassikounou, Mauritania` -> place, region, country, ISO code and `near`. The country is
+    the last part that names one; when that part names two (`Lebanon–Israel border`) the one
+    `context` (the lead) names first is taken, else the first; when no part names one, the country
+    `context` names."""
     cleaned = text.strip().strip(",").strip()
     if not cleaned:
         return None
     near_match = _NEAR.match(cleaned)
     body = cleaned[near_match.end():] if near_match else cleaned
     parts = [p.strip() for p in body.split(",") if p.strip()]
-    country = country_by_name(parts[-1]) if parts else None
-    if country is not None:
-        parts = parts[:-1]
+    country = None
+    for index in range(len(parts) - 1, -1, -1):
+        named = countries_in_place(parts[index])
+        if named:
+            told = country_in_text(context) if context and len(named) > 1 else None
+            country = told if told in named else named[0]
+            only = _IN.sub("", parts[index].strip(" .,;()"))
+            whole = country_by_name(only) or country_by_name(_DIRECTION.sub("", only))
+            if whole is not None and index == len(parts) - 1:
+                parts = parts[:-1]
+            break
+    if country is None and context:
+        country = country_in_text(context)
     place = None
     if parts:
         # `Boulikessi and Mondoro` names two places; the first is kept as the most specific one.

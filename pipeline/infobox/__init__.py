@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..article import InfoboxLine
-from ..dates import parse_date
+from ..dates import find_date, parse_date
 from ..geo import parse_location
 from ..names import Definition, names_match
 from ..records import Actor, Commander, DateSpan, Figure, Location
@@ -36,10 +36,11 @@ from .parties import (
     units_side,
 )
 from .result import Outcome, read_result, victory_claimant
+from .winner import initials, is_generic, outcome_side
 
 __all__ = [
     "InfoboxFacts", "Item", "Outcome", "entry_type", "infobox_kind", "parse_belligerents", "parse_commanders",
-    "parse_figures", "read_infobox", "read_result", "rebuild_sides", "split_items", "victory_claimant",
+    "is_generic", "parse_figures", "read_infobox", "read_result", "rebuild_sides", "split_items", "victory_claimant",
 ]
 
 _FIGURE_KEYS = {"fatalities": "killed", "victims": "killed", "injuries": "wounded"}
@@ -54,6 +55,7 @@ class InfoboxFacts:
     part_of: str | None = None
     result_text: str | None = None
     outcome: Outcome = field(default_factory=Outcome)
+    outcome_side: int | None = None  # the side the Result names, by the infobox's own lines (fallback)
     side_count: int = 0
     names_lost: set[int] = field(default_factory=set)  # sides whose names were flag icons only
     side_aliases: dict[int, list[str]] = field(default_factory=dict)  # units named for each side
@@ -88,7 +90,7 @@ def read_infobox(
     for line in keys.keyless:
         facts.warnings.append(f"infobox line without a key: {line.value!r}")
 
-    _scalars(keys, facts)
+    _scalars(keys, facts, lead_text)
     _sides(keys, facts, definitions, attack, lead_text)
 
     for number, group in sorted(keys.numbered("strength").items()):
@@ -116,7 +118,7 @@ def read_infobox(
     return facts
 
 
-def _scalars(keys: Keys, facts: InfoboxFacts) -> None:
+def _scalars(keys: Keys, facts: InfoboxFacts, lead_text: str = "") -> None:
     conflict = keys.first("conflict")
     facts.conflict = conflict.value if conflict else None
     date_line = keys.first("date")
@@ -124,9 +126,13 @@ def _scalars(keys: Keys, facts: InfoboxFacts) -> None:
         facts.date = parse_date(_value(date_line))
         if facts.date is None:
             facts.warnings.append(f"infobox Date: no date read from {date_line.value!r}")
+    elif lead_text:
+        found = find_date(lead_text)  # no Date key: the lead's first date is the event's
+        facts.date = found[0] if found else None
     place_line = keys.first("place")
     if place_line:
-        facts.location = parse_location(_value(place_line).strip(" ,"))
+        # A Place without a country (or naming two, `Lebanon–Israel border`) takes the lead's.
+        facts.location = parse_location(_value(place_line).strip(" ,"), context=lead_text)
     part_of = keys.first("partof")
     if part_of:
         facts.part_of = re.sub(r"^the\s+", "", _value(part_of).strip(" ,"), flags=re.IGNORECASE) or None
@@ -161,7 +167,7 @@ def _sides(keys: Keys, facts: InfoboxFacts, definitions: list[Definition], attac
     if attack:
         perpetrators = keys.first("perpetrators")
         if perpetrators:
-            actors, persons = persons_and_actors(perpetrators.value, definitions)
+            actors, persons = persons_and_actors(perpetrators.value, definitions, lead_text)
             facts.belligerents[1] = actors
             facts.commanders[1] = facts.commanders.get(1, []) + persons
         target = keys.first("target")
@@ -173,6 +179,10 @@ def _sides(keys: Keys, facts: InfoboxFacts, definitions: list[Definition], attac
         for n in range(1, facts.side_count + 1)
     }
     names = facts.outcome.claimants + facts.outcome.losers
+    placed = [a for actors in facts.belligerents.values() for a in actors]
+    if any(names_match(name, a.name) or name == initials(a.name) or name == a.abbreviation
+           for name in facts.outcome.claimants for a in placed):
+        names = []  # `DPR-Russian victory` with DPR on a side: Russia is DPR's ally, not the empty side
     territory = keys.first("territory")
     if territory:
         names += re.findall(r"[A-Z][\w'’-]+", _value(territory))
@@ -184,3 +194,9 @@ def _sides(keys: Keys, facts: InfoboxFacts, definitions: list[Definition], attac
     for number, actors in filled.items():
         facts.belligerents[number] = actors
         facts.rebuilt.add(number)
+    own_lines = {
+        n: [_value(line) for base in ("commander", "units") for line in keys.numbered(base).get(n, [])]
+        for n in range(1, facts.side_count + 1)
+    }
+    sides = {n: facts.belligerents.get(n, []) for n in range(1, facts.side_count + 1)}
+    facts.outcome_side = outcome_side(facts.outcome, sides, own_lines)

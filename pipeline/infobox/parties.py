@@ -26,7 +26,8 @@ _FATE_SUFFIX = re.compile(r"(?<!\s)\s?(?P<fate>KIA|POW|WIA|MIA|†)\s?$")
 _FATES = {"KIA": "killed", "†": "killed", "POW": "captured", "WIA": "wounded", "MIA": None}
 _NOTHING = re.compile(r"^(?:unknown|none|n/?a|-+|\?|various|unclear|several|many)$", re.IGNORECASE)
 _LABEL = re.compile(r"^(?:supported\s+by|support|allies|allied\s+with|in\s+support|backed\s+by|"
-                    r"non-state\s+combatants|foreign\s+supporters|[A-Z][\w ]{0,30}groups?)\s?:\s?", re.IGNORECASE)
+                    r"non-state\s+combatants|foreign\s+supporters|[A-Z][\w ]{0,30}groups?|"
+                    r"(?:per|according\s+to|claimed\s+by|alleged(?:ly)?(?:\s+by)?)(?:\s[^:,]{1,40})?)\s?:\s?", re.IGNORECASE)
 _RANK = re.compile(
     r"^(?:gen|lt|col|maj|capt?|cpt|brig|sgt|adm|cmdr|com|cdr|gov|pres|president|general|colonel|captain|"
     r"major|lieutenant|sheikh|emir|commander|prime\s+minister|minister|king|sultan|imam|mullah|maulavi|"
@@ -119,8 +120,10 @@ def _split_and(name: str) -> list[str]:
         return parts
     if country_mention(left) and country_mention(right):
         return parts
-    if _ORG_WORDS.search(left) and _ORG_WORDS.search(right) and len(left.split()) > 1 and len(right.split()) > 1:
-        return parts  # `Police Force and Customs Officials`
+    staff = re.compile(r"\b(?:officials|officers|agents|authorities|customs|guards|personnel)\b", re.IGNORECASE)
+    if ((_ORG_WORDS.search(left) or staff.search(left)) and (_ORG_WORDS.search(right) or staff.search(right))
+            and len(left.split()) > 1 and len(right.split()) > 1):
+        return parts  # `Police Force and Customs Officials`: two bodies, each named in full
     return [name]
 
 
@@ -140,11 +143,33 @@ def parse_commanders(value: str) -> list[Commander]:
     return commanders
 
 
-def persons_and_actors(value: str, definitions: list[Definition]) -> tuple[list[Actor], list[Commander]]:
-    """A Perpetrators line may list persons: they are that side's commanders, not actors."""
+_PERSON_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,3}")
+
+
+def named_as_person(name: str, context: str) -> bool:
+    """`Abubakar Shekau` in a Perpetrators line is a person when the article calls him one: `led by
+    Abubakar Shekau`, `Shekau's`, `Abubakar Shekau, the group's leader`. Only a plain two-to-four
+    word name without organisation, place or country words is looked for."""
+    if not context or not _PERSON_NAME.fullmatch(name) or _ORG_WORDS.search(name) or _PLACE_WORDS.search(name):
+        return False
+    if any(country_mention(word) for word in name.split()):
+        return False
+    last = re.escape(name.split()[-1])
+    full = re.escape(name)
+    role = r"(?:leader|commander|chief|emir|head|founder|spokesman|mastermind|gunman|bomber|attacker)"
+    return re.search(
+        rf"\b(?:led\s+by|under|leader|commander|emir|chief)\W+(?:\w+\W+){{0,3}}?{full}\b|"
+        rf"\b{full},?\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w'’]+\s+){{0,2}}{role}\b|\b{last}['’]s\s+(?!\w+\s+(?:group|movement|army))\w+",
+        context,
+    ) is not None
+
+
+def persons_and_actors(value: str, definitions: list[Definition], context: str = "") -> tuple[list[Actor], list[Commander]]:
+    """A Perpetrators line may list persons: they are that side's commanders, not actors. A person
+    is told by a rank or fate, or by what the article (`context`, the lead) says of the name."""
     actors, commanders = [], []
     for actor in parse_belligerents(value, definitions):
-        if entry_type(actor.name) == "person" and actor.abbreviation is None:
+        if (entry_type(actor.name) == "person" or named_as_person(actor.name, context)) and actor.abbreviation is None:
             commanders.append(Commander(name=actor.name))
         elif entry_type(actor.name) in ("place", "civilians"):
             continue

@@ -1,0 +1,131 @@
+"""Winners the Result names by initials, by a side's own lines, or by generic words; dates from the lead."""
+
+import pytest
+
+from pipeline.infobox import read_infobox
+from pipeline.infobox.winner import claimant_side, initials, is_generic
+from pipeline.records import Actor
+from pipeline import extract
+
+
+def _article(lines: str, lead: str) -> str:
+    return "= Test battle =\n\nInfobox\n" + lines.strip() + "\n\n" + lead + "\n"
+
+
+@pytest.mark.parametrize(
+    "name, short",
+    [
+        ("Islamic State in the Greater Sahara", "ISGS"),
+        ("Libyan National Army", "LNA"),
+        ("Donetsk People's Republic", "DPR"),
+        ("Islamic State of Iraq and the Levant", "ISIL"),
+    ],
+)
+def test_initials(name, short):
+    assert initials(name) == short
+
+
+@pytest.mark.parametrize(
+    "lines, winner",
+    [
+        # real infobox lines (Battle of Sirte (2020), Battle of Tessit (2021), Battle of Sirte (2015))
+        ("- Result: LNA victory\n- Combatant1: Misrata Brigades\n- Combatant2: Libyan National Army, Battalion 604", 2),
+        ("- Combatant1: Mali, France\n- Combatant2: Islamic State in the Greater Sahara\n- Result: ISGS victory", 2),
+        ("- Result: Major ISIL victory\n- Combatant1: Libya Shield Force\n- Combatant2: Wilayat Tarabulus\n"
+         "- Commander1: General Mohammad al-Ajtal (Army Commander)\n"
+         "- Commander2: Abu Nabil al-Anbari (ISIL commander of North Africa)", 2),
+        # Second Battle of Fallujah: the coalition is the side of states
+        ("- Result: Coalition victory\n- Combatant1: , Iraq,\n"
+         "- Combatant2: Al-Qaeda in Iraq, Islamic Army in Iraq, Ansar al-Sunnah", 1),
+        # Second Battle of Donetsk Airport: DPR on side 2, Russia its ally
+        ("- Result: DPR-Russian victory\n- Combatant2: Donetsk People's Republic, Per Ukraine:, (commanded by Brig. Gen B. Varner)\n"
+         "- Commander1: Viktor Muzhenko\n- Units1: Armed Forces of Ukraine", 2),
+        ("- Result: Indecisive\n- Combatant1: Mali\n- Combatant2: MNLA", None),
+    ],
+)
+def test_winner(lines, winner):
+    record = extract(_article(lines, "The battle was fought in 2020."), stages=("infobox",))
+    assert record.result.winner == winner
+
+
+def test_ally_named_with_a_side_does_not_fill_the_empty_side():
+    lines = ("- Result: DPR-Russian victory\n- Combatant2: Donetsk People's Republic, Per Ukraine:\n"
+             "- Commander1: Viktor Muzhenko\n- Units1: Armed Forces of Ukraine")
+    record = extract(_article(lines, "The battle was fought between the Ukrainian military and the DPR."), stages=("infobox",))
+    names = {s.side: [a.name for a in s.belligerents] for s in record.sides}
+    assert names == {1: ["Ukraine"], 2: ["Donetsk People's Republic"]}
+
+
+def test_date_from_the_lead_when_there_is_no_date_key():
+    record = extract(_article("- Place: Kidal, Mali\n- Combatant1: Mali", "The battle took place on 21 May 2014 in Kidal."),
+                     stages=("infobox",))
+    assert (record.date.start, record.date.end) == ("2014-05-21", "2014-05-21")
+
+
+def test_date_key_wins_over_the_lead():
+    record = extract(_article("- Date: 3 June 2015\n- Combatant1: Mali", "On 21 May 2014 the town was taken."),
+                     stages=("infobox",))
+    assert record.date.start == "2015-06-03"
+
+
+def test_place_without_country_takes_the_lead_country():
+    record = extract(_article("- Place: Lashio, Lashio Township\n- Combatant1: State Administration Council",
+                              "The battle was fought for Lashio, the largest city of northern Shan State in Myanmar."),
+                     stages=("infobox",))
+    assert record.location.country_code == "MM"
+
+
+@pytest.mark.parametrize(
+    "name, side",
+    [
+        ("Rebel", 2),  # Battle of Lashio (2024): the junta's council is side 1
+        ("Government", 1),
+        ("Coalition", 1),
+        ("Insurgent", 2),
+        ("Afghan", None),
+        ("SAC", 1),  # initials
+        ("TBA", 2),
+    ],
+)
+def test_claimant_side(name, side):
+    sides = {1: [Actor(name="State Administration Council")], 2: [Actor(name="Three Brotherhood Alliance")]}
+    assert claimant_side(name, sides, {1: [], 2: []}) == side
+
+
+def test_generic_words():
+    assert is_generic("Rebel") and is_generic("Government") and not is_generic("Malian")
+
+
+@pytest.mark.parametrize(
+    "value, lead, actors, commanders",
+    [
+        ("Boko Haram, Abubakar Shekau", "Boko Haram fighters led by Abubakar Shekau attacked the town.",
+         ["Boko Haram"], ["Abubakar Shekau"]),
+        ("Boko Haram, Abubakar Shekau", "Abubakar Shekau, the group's leader, claimed the attack.",
+         ["Boko Haram"], ["Abubakar Shekau"]),
+        ("Al-Mourabitoun, Mokhtar Belmokhtar", "Belmokhtar's fighters stormed the hotel.",
+         ["Al-Mourabitoun"], ["Mokhtar Belmokhtar"]),
+        ("Boko Haram, Abubakar Shekau", "", ["Boko Haram", "Abubakar Shekau"], []),  # nothing says he is a person
+        ("Ansar Dine", "Ansar Dine, the group led by Iyad Ag Ghaly, took the town.", ["Ansar Dine"], []),
+    ],
+)
+def test_persons_listed_as_perpetrators(value, lead, actors, commanders):
+    from pipeline.infobox.parties import persons_and_actors
+
+    found, persons = persons_and_actors(value, [], lead)
+    assert [a.name for a in found] == actors
+    assert [c.name for c in persons] == commanders
+
+
+@pytest.mark.parametrize(
+    "value, names",
+    [
+        ("Police Force and Customs Officials", ["Police Force", "Customs Officials"]),
+        ("Movement for Oneness and Jihad in West Africa", ["Movement for Oneness and Jihad in West Africa"]),
+        ("Border Guards and Customs Officers", ["Border Guards", "Customs Officers"]),
+    ],
+)
+def test_two_bodies_joined_by_and(value, names):
+    from pipeline.infobox.parties import parse_belligerents
+
+    assert [a.name for a in parse_belligerents(value, [])] == names
