@@ -17,8 +17,7 @@ from hypothesis import strategies as st
 
 from pipeline import ArticleError, extract
 from pipeline.article import InfoboxLine, decode, parse_article
-from pipeline.attribution import SourceMemory
-from pipeline.claims import decide, find_mentions
+from pipeline.frames.claims import sentence_claims
 from pipeline.infobox import parse_figures, read_infobox, split_items
 from pipeline.names import find_definitions
 from pipeline.nlp import load_nlp
@@ -46,9 +45,8 @@ BOOK_SIDES = {
 }
 
 
-def claims_of(sentence: str, offset: int = 0):
-    book = SideBook(BOOK_SIDES)
-    return decide(sentence, offset, find_mentions(sentence), book, SourceMemory())
+def claims_of(sentence: str):
+    return sentence_claims([sentence], SideBook(BOOK_SIDES))
 
 
 def infobox_lines(value: str) -> tuple[InfoboxLine, ...]:
@@ -73,7 +71,7 @@ CALLS = {
     ),
     "read_infobox": lambda s: read_infobox(infobox_lines(s), []),
     "parse_article": article_of,
-    "find_mentions+decide": claims_of,
+    "frames": claims_of,
 }
 
 MOTIFS = [
@@ -99,8 +97,8 @@ adversarial = st.builds(
 
 # Bounded time is checked as growth, not against a clock: for every motif, time at 2n against n.
 # Per-count and per-cue scans of the whole sentence once made `1 ` × 5,000, `AQIM said ` × 1,000
-# and `one and ` × 1,250 quadratic; the local windows in claims.py, attribution.py and infobox.py
-# keep them linear. Speed itself is measured in benchmarks/.
+# and `one and ` × 1,250 quadratic; the prose frames see bounded units (frames/parse.py) and the
+# infobox grammar splits in one pass, which keeps them linear. Speed itself is measured in benchmarks/.
 
 
 @pytest.mark.parametrize("name", ["parse_quantity", "find_quantities", "split_items", "parse_article"])
@@ -109,7 +107,7 @@ def test_the_linear_parsers_grow_linearly_on_every_motif(name, motif):
     assert_linear(CALLS[name], lambda n: repeat([motif], n), 5_000, f"{name} on {motif!r}")
 
 
-@pytest.mark.parametrize("name", ["parse_figures", "read_infobox", "find_mentions+decide"])
+@pytest.mark.parametrize("name", ["parse_figures", "read_infobox", "frames"])
 @pytest.mark.parametrize("motif", MOTIFS)
 def test_the_infobox_and_claim_readers_grow_linearly_on_every_motif(name, motif):
     assert_linear(CALLS[name], lambda n: repeat([motif], n), 2_500, f"{name} on {motif!r}")
@@ -286,13 +284,11 @@ def test_infobox_parser(box, prose):
 
 
 @fuzz(max_examples=300)
-@given(sentence=st.one_of(phrase, noisy), prefix=st.text(max_size=10))
-def test_claim_extractor(sentence, prefix):
-    text = prefix + sentence
-    figures, warnings, quote_source = claims_of(sentence, offset=len(prefix))
-    check_figures(figures, text)
+@given(sentence=st.one_of(phrase, noisy))
+def test_claim_extractor(sentence):
+    (figures,) = claims_of(sentence)
+    check_figures(figures, sentence)
     assert all(f.origin == "text" for f in figures)
-    assert quote_source is None or isinstance(quote_source, str)
 
 
 @pytest.fixture(scope="module")

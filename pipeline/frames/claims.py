@@ -242,3 +242,19 @@ SPEECH = re.compile(
     r"published|confirmed|released|communiqu|added|declared|according)\w*",
     re.IGNORECASE,
 )
+
+
+def sentence_claims(
+    sentences: list[str], book: SideBook, background: bool = False, nlp: Language | None = None
+) -> list[list[Figure]]:
+    """The figures of each sentence, read in order as one paragraph of one article (one memory of
+    claimants), evidence offsets into each sentence: the prose stage on bare sentences, for tests
+    and for callers that bring their own party table."""
+    memory = Memory()
+    section = "Background" if background else None
+    pieces = [(index, piece, at) for index, s in enumerate(sentences) for piece, at in bounded_pieces(s, 0)]
+    out: list[list[Figure]] = [[] for _ in sentences]
+    for (index, _, _), parsed in zip(pieces, parse_sentences([(p, at) for _, p, at in pieces], nlp)):
+        found, _ = _figures(parsed, SentenceUnit(sentences[index], 0, section), book, memory, set())
+        out[index].extend(found)
+    return out

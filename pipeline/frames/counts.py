@@ -98,6 +98,8 @@ def _phrase_category(token: Token) -> str | None:
     lemma = _lemma(token)
     for child in token.children:
         if child.dep_ in ("oprd", "acomp", "dobj", "xcomp", "advmod", "prt", "attr", "npadvmod", "ccomp", "advcl"):
+            if child.lower_ in ("missing", "unaccounted") and lemma in ("go", "be", "remain", "become", "declare", "report", "list"):
+                return "missing"  # the lemma of `missing` is `miss`
             pair = f"{lemma} {_lemma(child)}"
             if lex.verb_category(pair):
                 return lex.verb_category(pair)
@@ -236,7 +238,8 @@ def _told_category(verb: Token, node: Token) -> str | None:
         if child.dep_ in ("xcomp", "oprd", "acomp", "ccomp") and child.pos_ in ("VERB", "ADJ") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in child.children
         ):
-            found = _phrase_category(child) if child.pos_ == "VERB" else lex.noun_category(_lemma(child)) or lex.verb_category(_lemma(child))
+            found = lex.noun_category(child.lower_) if child.lower_ in ("missing", "dead", "wounded", "injured") else None
+            found = found or (_phrase_category(child) if child.pos_ == "VERB" else lex.noun_category(_lemma(child)) or lex.verb_category(_lemma(child)))
             if found:
                 return found
         if child.dep_ == "prep" and child.lower_ in ("as", "among"):
@@ -375,7 +378,7 @@ def _strength(frame_head: Token, noun: Token | None, token: Token, is_agent: boo
             return None
         if parent.pos_ == "ADP":
             if vehicle and parent.lower_ in _VEHICLE_PREPS:
-                return kind, None
+                return (kind, None) if _lemma(parent.head) not in lex.vehicle_loss_verbs else None
             if people and parent.lower_ == "of" and _lemma(parent.head) in lex.strength_nouns:
                 return kind, None
             if people and parent.lower_ in ("with", "by", "against") and parent.head.pos_ in ("VERB", "NOUN", "ADJ"):
@@ -398,8 +401,8 @@ def _strength(frame_head: Token, noun: Token | None, token: Token, is_agent: boo
                     if _lemma(head) in lex.strength_nouns or lex.role(_lemma(head)) in ("state", "group"):
                         return kind, (head if noun is None else None)
             return None
-        if parent.pos_ == "NOUN" and _lemma(parent) in lex.strength_nouns and dep in ("appos", "compound", "nummod"):
-            return kind, None
+        if parent.pos_ == "NOUN" and _lemma(parent) in lex.strength_nouns and dep in ("appos", "compound", "nummod", "prep"):
+            return kind, None  # `a column of twenty-five vehicles`, `a force of 300 fighters`
         node = parent
     return None
 

@@ -32,14 +32,9 @@ def _possessor(tokens: list[Token]) -> Token | None:
 
 
 def _named(noun: Token, book: SideBook) -> int | None:
-    """A side named in the counted phrase: modifiers, `of X`, `among X`, `in X's ranks`, or the noun itself."""
-    pieces = [c for c in noun.lefts if c.dep_ in _NAMING_DEPS and c.pos_ in ("PROPN", "ADJ", "NOUN")]
-    text = _text([t for c in pieces for t in c.subtree])
-    if noun.pos_ == "PROPN" or noun.text[:1].isupper():
-        text = f"{text} {noun.text}".strip()
-    side = book.by_name(text) if text else None
-    if side is not None:
-        return side
+    """A side named in the counted phrase: `of X`, `among X`, `in X's ranks` first (a demonym does not
+    decide when the text places the person in the other side's ranks: `Malian recruits of JNIM`),
+    then its modifiers (`Malian soldiers`), or the noun itself (`two Americans`)."""
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "among", "in", "within", "with"):
             for obj in child.children:
@@ -47,7 +42,11 @@ def _named(noun: Token, book: SideBook) -> int | None:
                     side = book.by_name(_text(obj.subtree))
                     if side is not None:
                         return side
-    return None
+    pieces = [c for c in noun.lefts if c.dep_ in _NAMING_DEPS and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+    text = _text([t for c in pieces for t in c.subtree])
+    if noun.pos_ == "PROPN" or noun.text[:1].isupper():
+        text = f"{text} {noun.text}".strip()
+    return book.by_name(text) if text else None
 
 
 def _resolve(token: Token | None, book: SideBook, claimant_side: int | None) -> int | None:

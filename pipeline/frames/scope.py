@@ -89,7 +89,11 @@ def told_of_another(frame: CountFrame) -> bool:
     indefinite or earlier event (`an attack on a mosque that killed 11`)."""
     lex = lexicon()
     for ancestor in frame.token.ancestors:
-        if ancestor.dep_ in ("prep", "mark") and ancestor.lower_ in _TEMPORAL_PREPS:
+        if ancestor.dep_ == "prep" and ancestor.lower_ in _TEMPORAL_PREPS:
+            objects = [c for c in ancestor.children if c.dep_ == "pobj"]
+            if objects and objects[0].lemma_.lower() in lex.other_event_nouns and objects[0].i < frame.token.i:
+                return True  # `… since an attack on the Boni camp in 2017 that killed 30`
+        if ancestor.dep_ == "mark" and ancestor.lower_ in ("before", "since"):
             return True
         if ancestor.dep_ in ("relcl", "acl") and ancestor.head.lemma_.lower() in lex.other_event_nouns:
             event = ancestor.head
