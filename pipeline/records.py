@@ -62,9 +62,9 @@ class _Model(BaseModel):
 
 
 class Evidence(_Model):
-    text: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    text: str = Field(description="The evidence as written: the number and what it counts, or the infobox item's value.")
+    start: int = Field(ge=0, description="Character offset of the evidence in the article's text (decoded UTF-8, BOM dropped, CRLF and CR turned into LF).")
+    end: int = Field(ge=0, description="End offset (exclusive): article[start:end] == text.")
 
     @model_validator(mode="after")
     def _span_matches_text(self) -> Evidence:
@@ -78,15 +78,15 @@ class Evidence(_Model):
 class Figure(_Model):
     """One claim about one number."""
 
-    side: int | None = Field(default=None, ge=1)
-    group: Group
-    category: Category
-    low: int = Field(ge=0)
-    high: int | None = Field(default=None, ge=0)
-    approximate: bool = False
-    source: str | None = None
-    origin: Origin
-    evidence: Evidence
+    side: int | None = Field(default=None, ge=1, description="The side the counted people or vehicles belong to; null for civilians or when no side can be told.")
+    group: Group = Field(description="combatants (a side's fighters), civilians, or unknown.")
+    category: Category = Field(description="killed, wounded, captured, missing (casualties); personnel, vehicles (strength).")
+    low: int = Field(ge=0, description="The lower end; the number itself for a single number; 0 for none/no.")
+    high: int | None = Field(default=None, ge=0, description="The upper end; equals low for a single number; null when open-ended (over 150, 150+).")
+    approximate: bool = Field(default=False, description="True for ~, about, around, some, roughly, an estimated.")
+    source: str | None = Field(default=None, description="Who makes the claim, as the article names them, without a leading article; null when the article states it in its own voice.")
+    origin: Origin = Field(description="infobox or text.")
+    evidence: Evidence = Field(description="Where the claim stands in the article.")
 
     @model_validator(mode="after")
     def _high_not_below_low(self) -> Figure:
@@ -100,20 +100,20 @@ class Figure(_Model):
 
 
 class Tally(_Model):
-    side: int | None = Field(default=None, ge=1)
-    group: Group
-    category: CasualtyCategory
-    low: int = Field(ge=0)
-    high: int | None = Field(default=None, ge=0)
-    claims: int = Field(ge=1)
-    sources: list[str] = Field(default_factory=list)
+    side: int | None = Field(default=None, ge=1, description="The side of the claims summarised (null for civilians or no side).")
+    group: Group = Field(description="The group of the claims summarised.")
+    category: CasualtyCategory = Field(description="The casualty category of the claims summarised.")
+    low: int = Field(ge=0, description="The smallest low of the matching claims.")
+    high: int | None = Field(default=None, ge=0, description="The largest high, or null if any matching claim is open-ended.")
+    claims: int = Field(ge=1, description="How many claims.")
+    sources: list[str] = Field(default_factory=list, description="The claims' distinct sources in reading order (null sources left out).")
 
 
 class DateSpan(_Model):
-    text: str
-    start: str
-    end: str
-    precision: Precision
+    text: str = Field(description="The date as written: September 14–15, 2008.")
+    start: str = Field(description="ISO 8601 start at the precision known: 2008-09-14, 2012-03, 2011.")
+    end: str = Field(description="ISO 8601 end; equals start for one day.")
+    precision: Precision = Field(description="day, month or year.")
 
     @model_validator(mode="after")
     def _iso_at_precision(self) -> DateSpan:
@@ -127,39 +127,39 @@ class DateSpan(_Model):
 
 
 class Location(_Model):
-    text: str
-    place: str | None = None
-    region: str | None = None
-    country: str | None = None
-    country_code: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
-    near: bool = False
+    text: str = Field(description="The place as written: near Bassikounou, Mauritania.")
+    place: str | None = Field(default=None, description="The most specific named place.")
+    region: str | None = Field(default=None, description="A named administrative region between place and country.")
+    country: str | None = Field(default=None, description="English short name of the country.")
+    country_code: str | None = Field(default=None, pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code of the country.")
+    near: bool = Field(default=False, description="True when the text says near, outskirts, north of, km from… rather than at.")
 
 
 class Result(_Model):
-    text: str
-    winner: int | None = Field(default=None, ge=1)
+    text: str = Field(description="The outcome as written: Mauritanian victory.")
+    winner: int | None = Field(default=None, ge=1, description="The side number that won; null for indecisive, ongoing or unclear.")
 
 
 class Actor(_Model):
-    name: str
-    abbreviation: str | None = None
+    name: str = Field(description="The organisation, state or armed force, its long form when the article gives one.")
+    abbreviation: str | None = Field(default=None, description="Its abbreviation when the article gives one (AQIM), else null.")
 
 
 class Commander(_Model):
-    name: str
-    fate: Fate | None = None
+    name: str = Field(description="A named leader, without a glued suffix (KIA, POW, WIA).")
+    fate: Fate | None = Field(default=None, description="killed (KIA), captured (POW), wounded (WIA), else null.")
 
 
 class Side(_Model):
-    side: int = Field(ge=1)
-    belligerents: list[Actor] = Field(default_factory=list)
-    commanders: list[Commander] = Field(default_factory=list)
+    side: int = Field(ge=1, description="The side number, as the infobox numbers its combatants (else by first mention).")
+    belligerents: list[Actor] = Field(default_factory=list, description="The organisations, states or armed forces on this side.")
+    commanders: list[Commander] = Field(default_factory=list, description="Named leaders of this side; Unknown gives an empty list.")
 
 
 class Source(_Model):
-    path: str | None = None
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    infobox: InfoboxKind | None = None
+    path: str | None = Field(default=None, description="The input file as given; null for text passed in memory.")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="Hex digest of the input bytes.")
+    infobox: InfoboxKind | None = Field(default=None, description="military_conflict, civilian_attack or other; null when there is no infobox.")
 
 
 def summarise(casualties: list[Figure]) -> list[Tally]:
@@ -192,20 +192,20 @@ def summarise(casualties: list[Figure]) -> list[Tally]:
 
 
 class EventRecord(_Model):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
-    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    title: str = Field(min_length=1)
-    source: Source
-    event_type: EventType
-    date: DateSpan | None = None
-    location: Location | None = None
-    part_of: str | None = None
-    result: Result | None = None
-    sides: list[Side] = Field(default_factory=list)
-    strength: list[Figure] = Field(default_factory=list)
-    casualties: list[Figure] = Field(default_factory=list)
-    summary: list[Tally] = Field(default_factory=list)
-    warnings: list[str] = Field(default_factory=list)
+    schema_version: Literal["1.0"] = Field(default=SCHEMA_VERSION, description="The version of the record contract.")
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Slug of the title: ASCII-folded, lower case, runs of non-alphanumerics to -.")
+    title: str = Field(min_length=1, description="The = Title = line, as written.")
+    source: Source = Field(description="Where the record came from.")
+    event_type: EventType = Field(description="From the title's head word, else the infobox kind, else the lead sentence.")
+    date: DateSpan | None = Field(default=None, description="When the event happened (not background events).")
+    location: Location | None = Field(default=None, description="Where it happened.")
+    part_of: str | None = Field(default=None, description="The wider conflict (infobox Partof), leading 'the' dropped.")
+    result: Result | None = Field(default=None, description="The outcome.")
+    sides: list[Side] = Field(default_factory=list, description="The parties, numbered as the infobox numbers them; attack infoboxes: perpetrators side 1, target side 2.")
+    strength: list[Figure] = Field(default_factory=list, description="Force sizes (personnel, vehicles), one figure per claim.")
+    casualties: list[Figure] = Field(default_factory=list, description="Casualty claims (killed, wounded, captured, missing), one figure per claim.")
+    summary: list[Tally] = Field(default_factory=list, description="Per side, group and category, the range the casualty claims span (derived, never typed).")
+    warnings: list[str] = Field(default_factory=list, description="What the pipeline noticed but could not settle.")
 
     @model_validator(mode="after")
     def _consistent(self) -> EventRecord:

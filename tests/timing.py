@@ -1,4 +1,5 @@
-"""A wall-clock limit for a block of test code, so a runaway parser fails in bounded time."""
+"""A hang guard for a block of test code: a runaway parser fails after ten minutes instead of
+holding the run until CI's own limit. It bounds no speed (speed lives in benchmarks/)."""
 
 from __future__ import annotations
 
