@@ -38,7 +38,7 @@ QUANTITY = re.compile(
     (?:
         between\s+(?P<b_low>{NUMBER})\s+and\s+(?P<b_high>{NUMBER})
       | (?P<low>{NUMBER})
-        (?:(?:{_DASH}|\s+to\s+|\s+or\s+)(?P<high>{NUMBER}))?
+        (?:(?:{_DASH}|\s+to\s+|\s+or\s+(?P<approx_high>(?:close\s+to|nearly|almost|about|around|perhaps)\s+)?)(?P<high>{NUMBER}))?
     )
     (?P<plus>\+)?
     (?![\w])
@@ -99,7 +99,7 @@ def _quantity(match: re.Match, offset: int) -> Quantity | None:
             return None
     if match.group("open") or match.group("plus"):
         high = None
-    approximate = bool(match.group("approx"))
+    approximate = bool(match.group("approx") or match.groupdict().get("approx_high"))
     is_word = not re.match(r"\d", low_text)
     return Quantity(
         start=offset + match.start(),

@@ -473,8 +473,8 @@ def find_frames(parsed: Parsed) -> list[CountFrame]:
         if category:
             if noun is not None and _lemma(noun) in lex.vehicle_nouns:
                 continue  # vehicles destroyed or captured are never claims
-            if noun is not None and not zero and not _counts_people(noun):
-                continue
+            if noun is not None and not _counts_people(noun):
+                continue  # `no police operation had left more dead` counts operations, not people
             categories = (
                 _categories(predicate, category, zero) if predicate is not None and predicate.pos_ == "VERB" else (category,)
             )

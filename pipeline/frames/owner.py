@@ -40,6 +40,8 @@ def _named(noun: Token, book: SideBook) -> int | None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     side = book.by_name(_text(obj.subtree))
+                    if side is None and (lexicon().is_people(obj.lemma_.lower()) or obj.lemma_.lower() in lexicon().strength_nouns):
+                        side = book.by_term(_text(obj.subtree))  # `members of the security forces`
                     if side is not None:
                         return side
     pieces = [c for c in noun.lefts if c.dep_ in _NAMING_DEPS and c.pos_ in ("PROPN", "ADJ", "NOUN")]
@@ -161,7 +163,7 @@ def decide_owner(frame: CountFrame, claimant_side: int | None, book: SideBook) -
             noun = referent
     role = lex.role(noun.lemma_.lower()) if noun is not None else None
     among = _among(frame)
-    if _civilian([t for t in (noun, frame.head) if t is not None] + among):
+    if _civilian([t for t in (noun, frame.head, frame.predicate) if t is not None] + among):
         return None, "civilians"
     for token in among:
         side = _resolve(token, book, claimant_side)
