@@ -296,6 +296,14 @@ def _climb(head: Token) -> tuple[str | None, Token | None, Token | None, Token |
                         for obj in child.children:
                             if obj.dep_ == "pobj" and lex.noun_category(_lemma(obj)):
                                 return lex.noun_category(_lemma(obj)), obj, None, None, False
+            if dep == "nsubj":
+                for other in parent.conjuncts:  # `the two men … did so and surrendered`
+                    if other.i > parent.i and other.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in other.children):
+                        passive = any(c.dep_ == "auxpass" for c in other.children)
+                        if _lemma(other) in _INTRANSITIVE or passive:
+                            found = _phrase_category(other)
+                            if found:
+                                return found, other, None, None, False
             if lemma in lex.loss_verbs or lemma in lex.light_verbs or lemma == "be":
                 for child in parent.children:
                     if child == node or child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "acomp"):

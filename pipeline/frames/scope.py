@@ -17,6 +17,10 @@ from .lexicon import lexicon
 
 BACKGROUND_SECTIONS = re.compile(r"^(?:background|prelude|history|context|origins?|previous|earlier)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|1[6-9]\d\d|20\d\d|the\s+(?:start|beginning|outbreak))\b"
+)
 
 
 def is_background(section: str | None) -> bool:
@@ -41,6 +45,8 @@ def other_event(frame: CountFrame, sentence: str, years: set[int]) -> bool:
     lowered = sentence.lower()
     if any(marker in clause for marker in lex.campaign_markers):
         return True
+    if _SINCE.search(clause):
+        return True  # `since June`, `since 2012`: a running total
     if years:
         mentioned = {int(y) for y in _YEAR.findall(clause)}
         if mentioned and not mentioned & years:
