@@ -100,6 +100,9 @@ def _force_owner(frame: CountFrame) -> CountFrame | None:
         if ancestor.pos_ in ("NOUN", "PROPN") and (lex.is_people(ancestor.lemma_.lower()) or ancestor.pos_ == "PROPN"):
             return dataclasses.replace(frame, noun=ancestor, head=ancestor)
         if ancestor.pos_ == "VERB":
+            forces = [c for c in ancestor.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.strength_nouns and c != frame.noun]
+            if forces:  # `give the government force as more than 1,500 men`
+                return dataclasses.replace(frame, noun=forces[0], head=forces[0])
             subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
             if subjects and subjects[0] != frame.noun:
                 return dataclasses.replace(frame, noun=subjects[0], head=subjects[0])
@@ -152,7 +155,7 @@ def _figures(parsed: Parsed, unit: SentenceUnit, book: SideBook, memory: Memory,
         else:
             side, group = decide_owner(owner_frame, claimant_side, book)
         previous = (side, group)
-        if side is None and group == "combatants" and memory.topic is not None and memory.topic[0] == unit.paragraph:
+        if side is None and (group == "combatants" or frame.kind == "strength") and memory.topic is not None and memory.topic[0] == unit.paragraph:
             side = memory.topic[1]  # the side the paragraph is telling of
         if side is not None and group == "combatants":
             memory.topic = (unit.paragraph, side)

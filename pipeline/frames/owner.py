@@ -44,6 +44,10 @@ def _named(noun: Token, book: SideBook) -> int | None:
                         side = book.by_term(_text(obj.subtree))  # `members of the security forces`
                     if side is not None:
                         return side
+    if noun.dep_ == "appos" and noun.head.pos_ in ("NOUN", "PROPN"):
+        side = book.by_name(_text([t for t in noun.head.subtree if t.i < noun.i and t.dep_ != "punct"]))
+        if side is not None:
+            return side  # `the 261st and 514th Battalions, some 350 men`
     pieces = [c for c in noun.lefts if c.dep_ in _NAMING_DEPS and c.pos_ in ("PROPN", "ADJ", "NOUN")]
     text = _text([t for c in pieces for t in c.subtree])
     if noun.pos_ == "PROPN" or noun.text[:1].isupper():
@@ -125,7 +129,7 @@ def _among(frame: CountFrame) -> list[Token]:
                     if obj.dep_ != "pobj":
                         continue
                     if obj.lemma_.lower() in ("rank", "line", "side", "camp"):  # `in its ranks`, `on our side`
-                        owners = [c for c in obj.children if c.dep_ == "poss"]
+                        owners = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound")]  # `on the rebel side`
                         owners += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
                         found.extend(owners)
                     elif child.lower_ != "on" and (lexicon().is_people(obj.lemma_.lower()) or obj.pos_ == "PROPN"):
@@ -167,6 +171,8 @@ def decide_owner(frame: CountFrame, claimant_side: int | None, book: SideBook) -
         return None, "civilians"
     for token in among:
         side = _resolve(token, book, claimant_side)
+        if side is None and token.dep_ in ("amod", "compound"):
+            side = book.by_term(token.text)
         if side is not None:
             return side, "combatants"
     phrase = [t for t in (frame.head, noun) if t is not None]
