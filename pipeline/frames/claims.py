@@ -137,7 +137,7 @@ def _figures(parsed: Parsed, unit: SentenceUnit, book: SideBook, memory: Memory,
             predicates.add(frame.predicate.i)
         if frame.kind == "strength" and other_event(frame, parsed.doc.text, years):
             continue
-        claimant = find_claimant(frame.predicate or frame.head, frame.token)
+        claimant = find_claimant(frame.predicate or frame.head, frame.token, frame.noun)
         source = memory.resolve(claimant)
         claimant_side = book.resolve(source) if source else None
         owner_frame = frame

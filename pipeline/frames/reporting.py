@@ -150,11 +150,11 @@ def _source_prep(token: Token) -> Token | None:
     return None
 
 
-def find_claimant(start: Token, count: Token | None = None) -> Claimant | None:
+def find_claimant(start: Token, count: Token | None = None, noun: Token | None = None) -> Claimant | None:
     """The claimant of the count whose predicate (or head) is `start`; never a phrase that holds
-    the count itself (`two people reported killed`)."""
+    the count or its noun (`two people reported killed`)."""
     found = _find_claimant(start)
-    if found is not None and count is not None and found.start <= count.idx < found.end:
+    if found is not None and any(t is not None and found.start <= t.idx < found.end for t in (count, noun)):
         return None
     return found
 
