@@ -23,6 +23,16 @@ def _text(tokens) -> str:
     return " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
 
 
+def _core(token: Token) -> list[Token]:
+    """A phrase without what is only told beside it: appositions, relative clauses, lists."""
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ in ("appos", "relcl", "acl", "conj", "cc", "punct", "parataxis"):
+            continue
+        tokens.extend(_core(child))
+    return tokens
+
+
 def _possessor(tokens: list[Token]) -> Token | None:
     for token in tokens:
         for child in token.children:
@@ -64,7 +74,7 @@ def _resolve(token: Token | None, book: SideBook, claimant_side: int | None) -> 
         if claimant_side is not None and token.lower_ not in ("them", "they", "whom"):
             return claimant_side
         return _antecedent(token, book)
-    phrase = _text(token.subtree)
+    phrase = _text(_core(token))
     return book.by_name(phrase) or book.by_term(phrase)
 
 

@@ -38,9 +38,33 @@ def _clause_text(frame: CountFrame) -> str:
     return node.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
 
 
+_WIDER = {"war", "conflict", "campaign", "insurgency", "crisis", "uprising", "occupation", "rebellion"}
+
+
+def _sentence_setting(frame: CountFrame) -> str:
+    """The time and circumstance the main clause is set in: its root's adjuncts (`On 14 November
+    2021 …`, `In an unrelated incident, …`), for every verb joined to the root."""
+    root = frame.token.sent.root
+    parts = []
+    for verb in [root, *root.conjuncts]:
+        for child in verb.children:
+            if child.dep_ in ("prep", "npadvmod", "advmod") and child.i < verb.i:
+                tokens = list(child.subtree)
+                parts.append(child.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)])
+    return " ".join(parts).lower()
+
+
 def other_event(frame: CountFrame, sentence: str, years: set[int]) -> bool:
     """True when the count tells of another event or a whole campaign."""
     lex = lexicon()
+    agent = frame.agent if frame.agent is not None else None
+    if agent is not None and agent.lemma_.lower() in _WIDER:
+        return True  # `the war that followed killed more than 1,000`
+    setting = _sentence_setting(frame) if frame.kind == "casualty" else ""  # a force counted the week before still fought
+    if any(marker in setting for marker in lex.campaign_markers):
+        return True
+    if years and (mentioned := {int(y) for y in _YEAR.findall(setting)}) and not mentioned & years:
+        return True
     clause = _clause_text(frame).lower()
     lowered = sentence.lower()
     if any(marker in clause for marker in lex.campaign_markers):
