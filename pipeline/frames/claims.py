@@ -81,10 +81,13 @@ def _same_claimant(a: str, b: str) -> bool:
 
 
 def _people_noun(frame: CountFrame) -> Token | None:
-    """For an elliptical count (`222 were wounded`), the nearest noun of people in its sentence."""
+    """For an elliptical count (`96 soldiers died and 222 were wounded`), the nearest noun of people
+    in its sentence; after a colon only what follows is a breakdown, so nouns there are not looked at."""
     lex = lexicon()
     best = None
-    for token in frame.token.doc:
+    doc = frame.token.doc
+    colon = next((t.i for t in doc if t.text == ":" and t.i > frame.token.i), len(doc))
+    for token in doc[:colon]:
         if token.pos_ in ("NOUN", "PROPN") and lex.is_people(token.lemma_.lower()) and token != frame.token:
             if best is None or abs(token.i - frame.token.i) < abs(best.i - frame.token.i):
                 best = token

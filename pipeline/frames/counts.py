@@ -244,8 +244,10 @@ def _told_category(verb: Token, node: Token) -> str | None:
                 return found
         if child.dep_ == "prep" and child.lower_ in ("as", "among"):
             for obj in child.children:
-                if obj.dep_ in ("pobj", "amod", "acomp") and (lex.noun_category(_lemma(obj)) or lex.verb_category(_lemma(obj))):
-                    return lex.noun_category(_lemma(obj)) or lex.verb_category(_lemma(obj))
+                if obj.dep_ in ("pobj", "pcomp", "amod", "acomp"):
+                    found = lex.noun_category(obj.lower_) or lex.noun_category(_lemma(obj)) or lex.verb_category(_lemma(obj))
+                    if found:
+                        return found
         if child.dep_ == "nsubj" and node.dep_ == "dobj" and _lemma(verb) in ("include", "comprise", "number"):
             if lex.noun_category(_lemma(child)):
                 return lex.noun_category(_lemma(child))
