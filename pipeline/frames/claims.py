@@ -204,10 +204,13 @@ def article_claims(
 ) -> tuple[list[Figure], list[str]]:
     """Every text figure of one article, in reading order, with the warnings met."""
     units = list(units)
+    topics = _topic_setters(units, book)
     chosen = []
     for index, unit in enumerate(units):
         if is_candidate(unit.text):
             chosen.append((unit, True))
+        elif unit.start in topics:
+            chosen.append((unit, False))
         elif index + 1 < len(units) and is_candidate(units[index + 1].text) and SPEECH.search(unit.text):
             chosen.append((unit, False))  # parsed only for the speakers later pronouns refer to
     pieces = [(piece, start, unit, counts) for unit, counts in chosen for piece, start in bounded_pieces(unit.text, unit.start)]
@@ -215,6 +218,8 @@ def article_claims(
     figures: list[Figure] = []
     warnings: list[str] = []
     for parsed, (_, _, unit, counts) in zip(parse_sentences([(p, s) for p, s, _, _ in pieces], nlp), pieces):
+        if unit.start in topics:
+            memory.topic = (unit.paragraph, topics[unit.start])
         if not counts:
             _note_speakers(parsed, memory)
             continue
@@ -240,6 +245,27 @@ def _victims_are_civilians(figures: list[Figure], said_civilians: bool) -> list[
         if f.group == "unknown" and f.side is None and f.category not in ("personnel", "vehicles") else f
         for f in figures
     ]
+
+
+# `Israeli losses are reported very differently.`, `The army's casualties …`: a sentence that names
+# whose losses the paragraph goes on to count.
+_LOSSES_OF = re.compile(
+    r"\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)(?:['’]s?)?\s+(?:own\s+)?(?:losses|casualties|dead|death\s+toll)\b"
+)
+
+
+def _topic_setters(units: list[SentenceUnit], book: SideBook) -> dict[int, int]:
+    """Sentence start -> the side whose losses it announces, for sentences that count nothing."""
+    found = {}
+    for unit in units:
+        if is_candidate(unit.text):
+            continue
+        for match in _LOSSES_OF.finditer(unit.text):
+            side = book.by_name(match.group(1))
+            if side is not None:
+                found[unit.start] = side
+                break
+    return found
 
 
 # A cheap filter only: which sentences without counts are worth parsing for their speakers.
