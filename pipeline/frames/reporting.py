@@ -9,6 +9,7 @@ flagged for the article-level memory to resolve. None when the article states th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -84,6 +85,9 @@ def _phrase(token: Token) -> Claimant:
     return Claimant(text, start, end, anaphoric)
 
 
+# Verbs that make a report its author's (`issued by`), unlike those that relay it (`quoted by`).
+_AUTHORING = {"issue", "release", "publish", "compile", "produce", "write", "prepare", "sign", "draft",
+              "present", "submit", "circulate", "post", "put"}
 _DOCUMENTS = {"statement", "communique", "communiqué", "release", "bulletin", "announcement", "message"}
 
 
@@ -99,6 +103,12 @@ def _maker(token: Token) -> Token:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return _maker(objects[0])
+        if child.dep_ == "acl" and child.lemma_.lower() in _AUTHORING:  # `a report issued by the MNLA`
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    objects = [c for c in agent.children if c.dep_ == "pobj"]
+                    if objects:
+                        return _maker(objects[0])
     return token
 
 
@@ -119,6 +129,14 @@ def _speaker(verb: Token) -> Token | None:
             return _maker(child)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ == "VERB":  # `X said … and added that …`
         return _speaker(verb.head)
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in lexicon().report_nouns:
+        noun = verb.head  # `in a statement asserting that …`: the statement's maker, or who issued it
+        maker = _maker(noun)
+        if maker != noun:
+            return maker
+        governor = noun.head.head if noun.head.pos_ == "ADP" else noun.head
+        if governor.pos_ == "VERB":
+            return next((c for c in governor.children if c.dep_ == "nsubj"), None)
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.pos_ in ("PROPN", "NOUN") and before.dep_ in ("pobj", "npadvmod", "compound", "dep"):
         return before  # `On 8 March Essid told …` parsed with the name under the date
@@ -154,9 +172,35 @@ def find_claimant(start: Token, count: Token | None = None, noun: Token | None =
     """The claimant of the count whose predicate (or head) is `start`; never a phrase that holds
     the count or its noun (`two people reported killed`)."""
     found = _find_claimant(start)
-    if found is not None and any(t is not None and found.start <= t.idx < found.end for t in (count, noun)):
+    if found is None:
+        return _edge_attribution(start.doc)
+    if any(t is not None and found.start <= t.idx < found.end for t in (count, noun)):
         return None
+    if any((t.like_num or t.pos_ == "NUM") and found.start <= t.idx < found.end for t in start.doc):
+        return None  # `with two people reported killed and five injured`: counted people claim nothing
     return found
+
+
+# `Per the UN and the CMA, …` / `…, according to an army spokesman and a source at the hospital.`:
+# an attribution standing at either edge of the sentence covers all of it. The parser often
+# misreads a sentence-initial `Per` (as a conjunction) or attaches a final one to a side clause,
+# so the edges are read from the text; the claimant is then the phrase up to the comma.
+_EDGE_FIRST = re.compile(r"^\s*(?:per|according\s+to)\s+([^,;:]{2,80}?)\s*,", re.IGNORECASE)
+_EDGE_LAST = re.compile(r",\s*(?:per|according\s+to)\s+([^,;:]{2,80}?)\s*[.!?]?\s*$", re.IGNORECASE)
+
+
+def _edge_attribution(doc) -> Claimant | None:
+    text = doc.text
+    match = _EDGE_FIRST.match(text) or _EDGE_LAST.search(text)
+    if match is None:
+        return None
+    start, end = match.span(1)
+    phrase = text[start:end]
+    stripped = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+    start += len(phrase) - len(stripped)
+    words = stripped.lower().split()
+    anaphoric = len(words) == 1 and words[0] in lexicon().anaphoric_sources
+    return Claimant(stripped, start, end, anaphoric)
 
 
 def _find_claimant(start: Token) -> Claimant | None:
