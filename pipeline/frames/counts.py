@@ -145,6 +145,12 @@ def _modifier_category(tokens: list[Token], count: Token) -> tuple[str | None, T
     """A category the counted phrase's modifiers give: `soldiers killed`, `men who were wounded`,
     `12 dead soldiers`; a clause holding a count of its own (`seven, of whom six were killed`) gives none."""
     lex = lexicon()
+    last = max(tokens, key=lambda t: t.i)
+    after = count.doc[last.i + 1] if last.i + 1 < len(count.doc) else None
+    if after is not None and after.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in after.children):
+        category = _phrase_category(after)  # `one Taliban facilitator killed and …`, however it was parsed
+        if category:
+            return category, after
     for token in tokens:
         for child in token.children:
             if child.dep_ not in _OWN_DEPS or child.i < token.i and child.dep_ not in ("amod", "compound"):
@@ -509,6 +515,6 @@ def _counts_people(noun: Token) -> bool:
         return True
     if lemma in lex.two_category_nouns:
         return True
-    # a demonym or a party's adjective used as a noun (`two Americans`), or an unknown noun
-    # whose head == a number phrase: count it when it == capitalised
+    # a demonym or a party's adjective used as a noun (`two Americans`)
     return noun.text[:1].isupper()
+

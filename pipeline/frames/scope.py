@@ -127,7 +127,7 @@ def told_of_another(frame: CountFrame) -> bool:
             return True
         if ancestor.dep_ in ("relcl", "acl") and ancestor.head.lemma_.lower() in lex.other_event_nouns:
             event = ancestor.head
-            if any(c.lower_ in ("a", "an", "another", "previous", "earlier", "prior", "last") for c in event.children):
+            if any(c.lower_ in ("another", "previous", "earlier", "prior", "last", "similar") for c in event.children):
                 return True
     return False
 
