@@ -39,6 +39,19 @@ def _within(mentions, role: Token, offset: int) -> list[Actor]:
     start, end = _span(role)
     inside = [m for m in mentions if start <= m.start - offset and m.end - offset <= end]
     found = [m.actor for m in inside]
+    if role.pos_ == "NOUN" and not found:
+        # `Ansarul Islam fighters`: the proper-noun run naming whose fighters they are, whatever
+        # label the entity recogniser gave it (a place such as `Tamsala road` is left out)
+        run = []
+        for token in reversed(list(role.lefts)):
+            if token.dep_ == "compound" and token.pos_ == "PROPN" and token.i == (run[0].i - 1 if run else role.i - 1):
+                run.insert(0, token)
+            elif run:
+                break
+        if run and not any(t.ent_type_ in _PLACE_LABELS for t in run):
+            doc = role.doc
+            return [Actor(name=doc.text[run[0].idx:run[-1].idx + len(run[-1].text)])]
+        return found
     if role.pos_ != "PROPN" or role.ent_type_ in _PLACE_LABELS:
         return found
     if any(m.start - offset <= role.idx < m.end - offset for m in inside):

@@ -182,7 +182,7 @@ class SideBook:
             stem = fold_words(word)[0] if fold_words(word) else ""
             for profile in self.profiles:
                 for name in profile.names() + [c.name for c in profile.countries]:
-                    if any(w.startswith(stem) and len(w) - len(stem) <= 4 and w != stem for w in fold_words(name)):
+                    if any(w.startswith(stem) and len(w) - len(stem) <= 6 and w != stem for w in fold_words(name)):
                         hits.add(profile.number)
         return hits
 
@@ -198,6 +198,14 @@ class SideBook:
                 if len(owners) == 1:
                     return owners[0]
         return None
+
+    def by_role(self, role: str) -> int | None:
+        """The one side a role fits: `state` (soldiers, police) or `group` (militants, gang members)."""
+        if role == "state":
+            owners = [p.number for p in self.profiles if p.kind == "state"]
+        else:
+            owners = [p.number for p in self.profiles if p.kind != "state" and (p.actors or p.aliases)]
+        return owners[0] if len(owners) == 1 else None
 
     def resolve(self, phrase: str) -> int | None:
         return self.by_name(phrase) or self.by_term(phrase)

@@ -211,7 +211,7 @@ def decide_owner(frame: CountFrame, claimant_side: int | None, book: SideBook) -
         if side is not None:
             return side, "combatants"
     if noun is not None and role in ("state", "group"):
-        side = book.by_term(noun.text) or book.by_term(noun.lemma_)
+        side = book.by_term(noun.text) or book.by_term(noun.lemma_) or book.by_role(role)
         return side, "combatants"
     if noun is not None and role is None and noun.pos_ == "PROPN":
         side = book.by_name(noun.text)
