@@ -39,9 +39,10 @@ def side_label(number: int, sides: dict[int, list[str]]) -> str:
 
 
 def describe(item: Item, sides: dict[int, list[str]]) -> str:
-    """The item's description with its side named by its actors instead of `side=N`."""
+    """The item's description with its side named by its actors instead of `side=N` (and `no
+    side` for a figure of none)."""
     if item.side is None:
-        return item.description
+        return item.description.replace("side=none", "no side", 1)
     return item.description.replace(f"side={item.side}", side_label(item.side, sides), 1)
 
 

@@ -131,7 +131,7 @@ def test_sides_are_named_by_their_actors_in_both_reports(evaluation):
         "casualties side 1 combatants captured 9 source=none [infobox]",  # a side gold names no actor of
     ):
         assert text in md and text in page
-    assert "side=" not in md.replace("side=none", "") and "side=" not in page.replace("side=none", "")
+    assert "side=" not in md and "side=" not in page
 
 
 def test_a_side_only_the_prediction_has_takes_the_predictions_names():
@@ -145,6 +145,12 @@ def test_a_side_only_the_prediction_has_takes_the_predictions_names():
     md = render_markdown(evaluate([predicted], [gold]))
     assert "- actor side 2 (Ansar Dine, AQIM) Ansar Dine" in md
     assert "- actor side 1 (Mali) Malian Army" in md
+
+
+def test_a_figure_of_no_side_says_so():
+    gold = rec("Battle of X", casualties=[fig(None, 80, 80, text="at least 80 people")])
+    md = render_markdown(evaluate([rec("Battle of X")], [gold]))
+    assert "- casualties no side combatants killed 80 source=none [infobox]" in md
 
 
 @pytest.mark.parametrize(
