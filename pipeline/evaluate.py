@@ -159,12 +159,14 @@ def max_matching(
 
 @dataclass(frozen=True)
 class Item:
-    """One missed (FN) or spurious (FP) item of one record."""
+    """One missed (FN) or spurious (FP) item of one record; `side` is the number of the side it
+    belongs to (the `side=N` of its description), None for an item of no side."""
 
     field: str
     description: str
     evidence: str | None = None
     note: str | None = None
+    side: int | None = None
 
     def __str__(self) -> str:
         text = self.description
@@ -222,6 +224,7 @@ class RecordScore:
     fields: dict[str, Counts]
     missed: list[Item] = field(default_factory=list)
     spurious: list[Item] = field(default_factory=list)
+    sides: dict[int, list[str]] = field(default_factory=dict)  # actor names by side number, for reports
 
     @property
     def micro(self) -> Counts:
@@ -310,6 +313,17 @@ def _sides(record: EventRecord | None) -> dict[int, Any]:
     return {} if record is None else {s.side: s for s in record.sides}
 
 
+def side_names(predicted: EventRecord | None, gold: EventRecord) -> dict[int, list[str]]:
+    """The short names (abbreviation, else name) of each side's belligerents: the gold record's,
+    or the prediction's for a side gold does not have or names no actor of."""
+    names: dict[int, list[str]] = {}
+    for record in (gold, predicted):
+        for number, side in _sides(record).items():
+            if not names.get(number):
+                names[number] = [actor.abbreviation or actor.name for actor in side.belligerents]
+    return dict(sorted(names.items()))
+
+
 def _score_side_lists(
     name: str,
     predicted: EventRecord | None,
@@ -330,10 +344,10 @@ def _score_side_lists(
             tp=len(pairs), fp=len(p_items) - len(pairs), fn=len(g_items) - len(pairs)
         )
         score.missed.extend(
-            Item(name, describe(number, g)) for j, g in enumerate(g_items) if j not in matched_gold
+            Item(name, describe(number, g), side=number) for j, g in enumerate(g_items) if j not in matched_gold
         )
         score.spurious.extend(
-            Item(name, describe(number, p)) for i, p in enumerate(p_items) if i not in pairs
+            Item(name, describe(number, p), side=number) for i, p in enumerate(p_items) if i not in pairs
         )
     return counts
 
@@ -367,18 +381,18 @@ def _score_figures(
     for j, g in enumerate(gold):
         if j not in attributed_gold:
             score.missed.append(
-                Item(kind, describe_figure(kind, g), g.evidence.text, note if j in value_gold else None)
+                Item(kind, describe_figure(kind, g), g.evidence.text, note if j in value_gold else None, g.side)
             )
     for i, p in enumerate(predicted):
         if i not in attributed_pairs:
             score.spurious.append(
-                Item(kind, describe_figure(kind, p), p.evidence.text, note if i in value_pairs else None)
+                Item(kind, describe_figure(kind, p), p.evidence.text, note if i in value_pairs else None, p.side)
             )
 
 
 def score_record(predicted: EventRecord | None, gold: EventRecord) -> RecordScore:
     """Score one prediction (None when there is none) against its gold record."""
-    score = RecordScore(id=gold.id, fields={})
+    score = RecordScore(id=gold.id, fields={}, sides=side_names(predicted, gold))
     for name in SCALAR_FIELDS:
         score.fields[name] = _score_slot(
             name, slot_value(predicted, name), slot_value(gold, name), score

@@ -17,7 +17,7 @@ from .article import Article
 from .assemble import assemble
 from .infobox import read_infobox
 from .names import find_definitions
-from .nlp import load_nlp, sentences
+from .nlp import MODEL, load_nlp, sentences
 from .prose import read_prose
 from .records import EventRecord
 
@@ -67,10 +67,15 @@ def extract_articles(
     stages: Iterable[str] = STAGES,
     nlp: Language | None = None,
     batch_size: int = 64,
+    *,
+    model: str | None = None,
 ) -> Iterator[EventRecord]:
-    """Records for a stream of articles, in order, processed a batch at a time."""
+    """Records for a stream of articles, in order, processed a batch at a time, with the loaded
+    pipeline `nlp` or the installed pipeline named `model` (default: `nlp.MODEL`)."""
     stages = check_stages(stages)
+    if nlp is not None and model is not None:
+        raise TypeError("give either nlp= (a loaded pipeline) or model= (its name), not both")
     if "prose" in stages:
-        nlp = nlp or load_nlp()
+        nlp = nlp or load_nlp(model or MODEL)
     for article, docs in with_docs(articles, stages, nlp, batch_size):
         yield extract_article(article, docs, stages, nlp)

@@ -3,7 +3,8 @@
 Reads: text given in memory, or one article file. Writes: nothing; returns one EventRecord.
 Arguments are checked before any work: what is not text is a TypeError saying what is expected,
 text that is not an article (empty, NUL, lone surrogates, a paragraph longer than the model
-accepts) an ArticleError naming the problem and its position. Calls that use the spaCy model
+accepts) an ArticleError naming the problem and its position, a spaCy pipeline that is not
+installed (`model=`) a ModelError naming it and how to install one. Calls that use the spaCy model
 hold `batch.MODEL_LOCK`, so calls from several threads each get the record a lone call gets.
 """
 
@@ -17,7 +18,7 @@ from spacy.language import Language
 from .article import Article, ArticleError, check_text, parse_text, read_article
 from .batch import MODEL_LOCK
 from .extract import STAGES, check_stages, extract_articles
-from .nlp import load_nlp
+from .nlp import MODEL, load_nlp
 from .records import EventRecord
 
 
@@ -37,11 +38,18 @@ def _check_paragraphs(article: Article, nlp: Language) -> None:
             )
 
 
-def _extract(article: Article, stages: tuple[str, ...], nlp: Language | None) -> EventRecord:
+def _check_model(nlp: Language | None, model: str | Path | None) -> None:
+    if nlp is not None and model is not None:
+        raise TypeError("give either nlp= (a loaded pipeline) or model= (its name), not both")
+    if model is not None and not isinstance(model, (str, Path)):
+        raise TypeError(f"expected model as str, pathlib.Path or None, got {type(model).__name__}")
+
+
+def _extract(article: Article, stages: tuple[str, ...], nlp: Language | None, model: str | Path | None) -> EventRecord:
     if "prose" not in stages:
         return next(extract_articles([article], stages))
     with MODEL_LOCK:
-        nlp = nlp or load_nlp()
+        nlp = nlp or load_nlp(MODEL if model is None else model)
         _check_paragraphs(article, nlp)
         return next(extract_articles([article], stages, nlp))
 
@@ -53,29 +61,38 @@ def extract(
     title: str | None = None,
     stages: Iterable[str] | str = STAGES,
     nlp: Language | None = None,
+    model: str | Path | None = None,
 ) -> EventRecord:
     """The event record of one article given as text (`path` is only recorded, never read).
 
     The text may begin with a `= Title =` line or be plain text (see `pipeline`); `title=`
-    overrides the title. Raises TypeError for what is not a str and ArticleError for text that
-    is not an article (empty, NUL, lone surrogates, a paragraph over the model's limit)."""
+    overrides the title. `model=` names another installed English spaCy pipeline (a package
+    name or the folder of a saved pipeline) instead of the default, `nlp=` gives one already
+    loaded. Raises TypeError for what is not a str and ArticleError for text that is not an
+    article (empty, NUL, lone surrogates, a paragraph over the model's limit), ModelError for a
+    model that is not installed."""
     if path is not None and not isinstance(path, str):
         raise TypeError(f"expected path as str or None, got {type(path).__name__}")
     if title is not None and not isinstance(title, str):
         raise TypeError(f"expected title as str or None, got {type(title).__name__}")
+    _check_model(nlp, model)
     check_text(text)
     chosen = _stages(stages)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     article, note = parse_text(text, path=path, title=title)
-    record = _extract(article, chosen, nlp)
+    record = _extract(article, chosen, nlp, model)
     if note is not None:
         record.warnings.append(note.warning())
     return record
 
 
-def extract_file(path: str | Path, *, stages: Iterable[str] | str = STAGES, nlp: Language | None = None) -> EventRecord:
+def extract_file(
+    path: str | Path, *, stages: Iterable[str] | str = STAGES, nlp: Language | None = None, model: str | Path | None = None
+) -> EventRecord:
     """The event record of one article file; raises ArticleError for unreadable or invalid files
-    (binary, not UTF-8, no `= Title =` line) and TypeError for a path that is not str or Path."""
+    (binary, not UTF-8, no `= Title =` line), TypeError for a path that is not str or Path and
+    ModelError for a `model=` that is not installed (see `extract`)."""
     if not isinstance(path, (str, Path)):
         raise TypeError(f"expected path as str or pathlib.Path, got {type(path).__name__}")
-    return _extract(read_article(path), _stages(stages), nlp)
+    _check_model(nlp, model)
+    return _extract(read_article(path), _stages(stages), nlp, model)

@@ -1,10 +1,17 @@
-"""Rendering an Evaluation as Markdown or as one self-contained HTML page. No scoring here."""
+"""Rendering an Evaluation as Markdown or as one self-contained HTML page. No scoring here.
+
+Reads: an `Evaluation` (and a baseline one for the ablation). Writes: the report's text. Sides
+are named by their actors (`side 2 (AQIM, Ansar Dine)`), from the record scores' `sides`; the
+HTML charts are in `report_charts`.
+"""
 
 from __future__ import annotations
 
 from html import escape
 
 from .evaluate import FIELDS, MICRO_FIELDS, ORIGINS, Counts, Evaluation, Item, RecordScore
+from .report_charts import CSS as CHART_CSS
+from .report_charts import ablation_chart, f1_chart
 
 TITLE = "Event record evaluation"
 _COLUMNS = ("P", "R", "F1", "TP", "FP", "FN")
@@ -25,6 +32,20 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def side_label(number: int, sides: dict[int, list[str]]) -> str:
+    """`side 2 (AQIM, Ansar Dine)`, or `side 2` for a side whose actors are not known."""
+    names = sides.get(number) or []
+    return f"side {number} ({', '.join(names)})" if names else f"side {number}"
+
+
+def describe(item: Item, sides: dict[int, list[str]]) -> str:
+    """The item's description with its side named by its actors instead of `side=N` (and `no
+    side` for a figure of none)."""
+    if item.side is None:
+        return item.description.replace("side=none", "no side", 1)
+    return item.description.replace(f"side={item.side}", side_label(item.side, sides), 1)
+
+
 # --------------------------------------------------------------------------------------------
 # Markdown
 
@@ -33,8 +54,8 @@ def _md_row(cells: tuple[str, ...] | list[str]) -> str:
     return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
 
 
-def _md_item(item: Item) -> str:
-    line = f"- {_one_line(item.description)}"
+def _md_item(item: Item, sides: dict[int, list[str]]) -> str:
+    line = f"- {_one_line(describe(item, sides))}"
     if item.evidence is not None:
         line += f' \u2014 "{_one_line(item.evidence)}"'
     if item.note:
@@ -58,7 +79,7 @@ def _md_record(record: RecordScore) -> list[str]:
         lines.append(f"**{heading}:** {len(items)}")
         lines.append("")
         if items:
-            lines.extend(_md_item(item) for item in items)
+            lines.extend(_md_item(item, record.sides) for item in items)
             lines.append("")
     return lines
 
@@ -118,7 +139,8 @@ def render_markdown(evaluation: Evaluation, baseline: tuple[str, Evaluation] | N
 
 _CSS = """
 :root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg: #f6f8fa;
-        --bar: #2f6fbf; --bar-bg: #e6ebf1; --miss: #b42318; --spur: #b54708; }
+        --bar: #2f6fbf; --bar-bg: #e6ebf1; --miss: #b42318; --spur: #b54708;
+        --micro: #1a7f37; --base: #e08a2e; }
 * { box-sizing: border-box; }
 body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--ink);
        margin: 0; background: #fff; line-height: 1.45; font-size: 15px; }
@@ -139,16 +161,6 @@ th { background: var(--bg); font-weight: 600; font-size: 13px; }
 th:first-child, td:first-child { text-align: left; }
 tr.micro td { font-weight: 600; }
 tr.sub td:first-child { padding-left: 28px; color: var(--muted); }
-.chart { display: grid; grid-template-columns: 240px 1fr 56px; gap: 4px 10px; align-items: center;
-         margin: 8px 0 12px; }
-.chart .name { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12.5px;
-               text-align: right; white-space: nowrap; }
-.chart .track { background: var(--bar-bg); height: 16px; border-radius: 3px; overflow: hidden; }
-.chart .name.sub { color: var(--muted); }
-.chart .track.empty { background: repeating-linear-gradient(45deg, #f3f5f8, #f3f5f8 4px, #e9edf2 4px, #e9edf2 8px); }
-.chart .bar { background: var(--bar); height: 100%; }
-.chart .bar.micro { background: #1a7f37; }
-.chart .num { font-size: 12.5px; font-variant-numeric: tabular-nums; }
 .record { border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; margin: 12px 0; }
 .record .summary { color: var(--muted); font-size: 13px; margin: 2px 0 8px; }
 .record h4 { font-size: 14px; margin: 10px 0 4px; }
@@ -175,29 +187,13 @@ def _is_origin_field(name: str) -> bool:
 
 
 def _html_chart(evaluation: Evaluation) -> str:
-    """F1 per field as CSS-width bars; a field with nothing to count shows `n/a`."""
-    rows = [("micro", evaluation.micro, "bar micro", "name")]
-    rows.extend(
-        (name, evaluation.fields[name], "bar", "name sub" if _is_origin_field(name) else "name")
-        for name in FIELDS
-    )
-    parts = ['<div class="chart" role="img" aria-label="F1 per field">']
-    for name, counts, bar_class, name_class in rows:
-        empty = counts.tp + counts.fp + counts.fn == 0
-        width = f"{100 * counts.f:.1f}"
-        number = "n/a" if empty else f"{counts.f:.3f}"
-        track_class = "track empty" if empty else "track"
-        parts.append(
-            f'<div class="{name_class}">{escape(name)}</div>'
-            f'<div class="{track_class}"><div class="{bar_class}" style="width:{width}%"></div></div>'
-            f'<div class="num">{number}</div>'
-        )
-    parts.append("</div>")
-    return "\n".join(parts)
+    rows = [("micro", evaluation.micro, False)]
+    rows.extend((name, evaluation.fields[name], _is_origin_field(name)) for name in FIELDS)
+    return f1_chart(rows)
 
 
-def _html_item(item: Item) -> str:
-    parts = [f'<span class="desc">{escape(item.description)}</span>']
+def _html_item(item: Item, sides: dict[int, list[str]]) -> str:
+    parts = [f'<span class="desc">{escape(describe(item, sides))}</span>']
     if item.evidence is not None:
         parts.append(f' \u2014 <q class="evidence">{escape(item.evidence)}</q>')
     if item.note:
@@ -220,7 +216,7 @@ def _html_record(record: RecordScore) -> str:
         parts.append(f'<h4 class="{css_class}">{heading}: {len(items)}</h4>')
         if items:
             parts.append('<ul class="items">')
-            parts.extend(_html_item(item) for item in items)
+            parts.extend(_html_item(item, record.sides) for item in items)
             parts.append("</ul>")
     parts.append("</section>")
     return "\n".join(parts)
@@ -234,10 +230,13 @@ def _html_ablation(evaluation: Evaluation, baseline: tuple[str, Evaluation] | No
         f"<tr><td><code>{escape(name)}</code></td>" + "".join(f"<td>{escape(v)}</td>" for v in values) + "</tr>"
         for name, *values in _ablation_rows(evaluation, base)
     )
+    pairs = [("micro", base.micro, evaluation.micro, False)]
+    pairs += [(name, base.fields[name], evaluation.fields[name], _is_origin_field(name)) for name in FIELDS]
     return (
         "<h2>Ablation</h2>"
         f'<p class="lead">F1 of the baseline run <code>{escape(label)}</code> and of this run, field by field.</p>'
-        "<table><thead><tr><th>field</th><th>baseline F1</th><th>F1</th><th>Δ F1</th></tr></thead>"
+        + ablation_chart(pairs, label)
+        + "<table><thead><tr><th>field</th><th>baseline F1</th><th>F1</th><th>Δ F1</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>"
     )
 
@@ -287,7 +286,7 @@ def render_html(evaluation: Evaluation, baseline: tuple[str, Evaluation] | None 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(TITLE)}</title>
-<style>{_CSS}</style>
+<style>{_CSS}{CHART_CSS}</style>
 </head>
 <body>
 <main>

@@ -20,7 +20,7 @@ from .dask_engine import SchedulerUnreachable
 from .batch import DEFAULT_MAX_BYTES, Outcome, iter_outcomes, process, record_line
 from .extract import STAGES, check_stages
 from .inputs import MissingInput, check_not_an_input, collect_inputs
-from .nlp import load_nlp
+from .nlp import MODEL, ModelError, check_model, load_nlp
 from .output import AtomicWriter, OrderedWriter, OutputError, check_target, errors_path, remove_stale_parts
 from .records import EventRecord, slugify
 
@@ -61,22 +61,26 @@ def run_outcomes(
     max_seconds: float | None = None,
     timeout: float = 30.0,
     on_ready: Callable[[], None] = lambda: None,
+    model: str = MODEL,
 ) -> Iterator[tuple[int, Outcome]]:
     """`(index into paths, Outcome)` for every path: in order from this process or from a dask
-    cluster, in the order they finish from local worker processes (`workers.supervise`)."""
+    cluster, in the order they finish from local worker processes (`workers.supervise`); every
+    process that extracts loads the spaCy pipeline `model`."""
     if engine == "dask":
         from .dask_engine import run_dask
 
-        outcomes = run_dask(paths, stages, batch_size, scheduler, workers=max(jobs, 1), max_bytes=max_bytes, timeout=timeout)
+        outcomes = run_dask(
+            paths, stages, batch_size, scheduler, workers=max(jobs, 1), max_bytes=max_bytes, timeout=timeout, model=model,
+        )
         yield from enumerate(outcomes)
         return
     if _extracts_here(engine, jobs, len(paths), batch_size, max_seconds):
         on_ready()
-        yield from enumerate(iter_outcomes(paths, stages, batch_size, max_bytes))
+        yield from enumerate(iter_outcomes(paths, stages, batch_size, max_bytes, model=model))
         return
     from .workers import supervise
 
-    yield from supervise(paths, stages, jobs, batch_size, max_bytes, max_seconds, on_ready)
+    yield from supervise(paths, stages, jobs, batch_size, max_bytes, max_seconds, on_ready, model)
 
 
 class _InterruptGate:
@@ -156,10 +160,13 @@ def run(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_seconds: float | None = None,
     timeout: float = 30.0,
+    model: str = MODEL,
 ) -> tuple[int, int]:
-    """Write records for every input document; returns (records written, documents failed).
+    """Write records for every input document with the spaCy pipeline `model` (a package name or
+    a pipeline folder); returns (records written, documents failed).
 
-    Raises UsageError before anything is written for a command-line problem, NoArticles when the
+    Raises UsageError before anything is written for a command-line problem (a model that is
+    not installed included), NoArticles when the
     inputs hold no document. Safe to call from several threads (signals are left alone off the
     main thread)."""
     stages = check_stages(stages)
@@ -183,11 +190,17 @@ def run(
         raise NoArticles(f"no *.txt article in {', '.join(inputs)}: nothing written")
     paths = [item for item in items if isinstance(item, str)]
     duplicates = _duplicate_ids(paths)
-    if "prose" in stages and _extracts_here(engine, jobs, len(paths), batch_size, max_seconds):
-        # Load the model (cached per process) before any temporary file exists: spaCy's loader
-        # turns an interrupt during its import into "Can't find model", which must not happen
-        # with a `.part` file open.
-        load_nlp()
+    model = str(model)
+    try:
+        if "prose" in stages and _extracts_here(engine, jobs, len(paths), batch_size, max_seconds):
+            # Load the model (cached per process) before any temporary file exists: spaCy's loader
+            # turns an interrupt during its import into "Can't find model", which must not happen
+            # with a `.part` file open.
+            load_nlp(model)
+        elif "prose" in stages and scheduler is None:  # workers on this machine: the same installation
+            check_model(model)
+    except ModelError as err:
+        raise UsageError(str(err)) from None
     for stale in remove_stale_parts(target) + remove_stale_parts(errors_target):
         report(f"removed {stale}, left behind by an earlier run that was killed")
     # SIGINT and SIGTERM go through one gate *before* the temporary files exist, so that neither
@@ -227,7 +240,7 @@ def run(
 
             for index, outcome in run_outcomes(
                 paths, stages, jobs, batch_size, engine, scheduler,
-                max_bytes=max_bytes, max_seconds=max_seconds, timeout=timeout, on_ready=ready,
+                max_bytes=max_bytes, max_seconds=max_seconds, timeout=timeout, on_ready=ready, model=model,
             ):
                 position = positions[index]
                 if outcome.line is not None:
@@ -259,7 +272,7 @@ def run(
                     errors.target.unlink(missing_ok=True)  # no stale errors from an earlier run
         except OSError as err:  # a full disk, a vanished folder: nothing replaced, nothing left
             raise UsageError(f"cannot write {output}: {err.strerror or err}") from None
-        except SchedulerUnreachable as err:
+        except (SchedulerUnreachable, ModelError) as err:  # ModelError: from a worker of a remote cluster
             raise UsageError(str(err)) from None
     except BaseException:
         for sig in previous:  # a second Ctrl-C must not interrupt the clean-up and leave a `.part` file

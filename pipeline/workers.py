@@ -29,6 +29,7 @@ from multiprocessing import get_context
 from multiprocessing.connection import wait
 
 from .batch import Outcome, iter_outcomes
+from .nlp import MODEL
 
 _PARENT_POLL_SECONDS = 0.5
 _STARTUP_FAILURES_ALLOWED = 3
@@ -45,13 +46,17 @@ def _watch_parent(parent: int) -> None:
             os._exit(1)
 
 
-def _worker(conn, parent: int, stages: tuple[str, ...], batch_size: int, max_bytes: int) -> None:
+def _worker(conn, parent: int, stages: tuple[str, ...], batch_size: int, max_bytes: int, model: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt means
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     if "prose" in stages:
-        from .nlp import load_nlp
+        from .nlp import ModelError, load_nlp
 
-        load_nlp()
+        try:
+            load_nlp(model)
+        except ModelError as err:  # every worker would fail alike: the run stops with this line
+            conn.send(("unusable", str(err)))
+            return
     conn.send(("ready",))
     while True:
         try:
@@ -63,7 +68,7 @@ def _worker(conn, parent: int, stages: tuple[str, ...], batch_size: int, max_byt
         tid, items = task
         conn.send(("start", tid))
         indices = [index for index, _ in items]
-        outcomes = iter_outcomes([path for _, path in items], stages, batch_size, max_bytes)
+        outcomes = iter_outcomes([path for _, path in items], stages, batch_size, max_bytes, model=model)
         for index, outcome in zip(indices, outcomes):
             conn.send(("done", tid, index, outcome))
         conn.send(("end", tid))
@@ -103,9 +108,11 @@ def supervise(
     max_bytes: int,
     max_seconds: float | None = None,
     on_ready: Callable[[], None] = lambda: None,
+    model: str = MODEL,
 ) -> Iterator[tuple[int, Outcome]]:
-    """`(index, Outcome)` for every path, in the order they finish, from `jobs` worker processes.
-    `on_ready` is called once, when the first worker has loaded the model."""
+    """`(index, Outcome)` for every path, in the order they finish, from `jobs` worker processes,
+    each with the spaCy pipeline `model`. `on_ready` is called once, when the first worker has
+    loaded it; WorkerStartError when workers cannot start (the model cannot be loaded)."""
     context = get_context("spawn")
     queue: deque[_Task] = deque(
         _Task(n, [(i, paths[i]) for i in range(start, min(start + batch_size, len(paths)))])
@@ -120,7 +127,7 @@ def supervise(
     def spawn() -> None:
         ours, theirs = context.Pipe()
         process = context.Process(
-            target=_worker, args=(theirs, os.getpid(), stages, batch_size, max_bytes), daemon=True
+            target=_worker, args=(theirs, os.getpid(), stages, batch_size, max_bytes, model), daemon=True
         )
         # An ignored signal stays ignored across exec: a Ctrl-C to the process group while the
         # worker is still starting must not print its traceback.
@@ -183,6 +190,8 @@ def supervise(
                         if not announced:
                             announced = True
                             on_ready()
+                    elif kind == "unusable":
+                        raise WorkerStartError(message[1])
                     elif kind == "done":
                         _, _, index, outcome = message
                         slot.task.items = [item for item in slot.task.items if item[0] != index]

@@ -1,5 +1,5 @@
 """The dask engine gives the same JSON lines, in the same order, as the in-process run; the model
-is loaded once per worker process; a missing dask is a clear error naming the install command."""
+is loaded once per worker process, the one named by `model`; a missing dask is a clear error naming the install command."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from pipeline.dask_engine import run_dask
 from pipeline.extract import STAGES
-from pipeline.nlp import load_nlp
+from pipeline import nlp
 from pipeline.run import process
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,11 +41,22 @@ def test_cluster_by_address_keeps_input_order_and_loads_the_model_once_per_worke
         got = lines(run_dask(ARTICLES, STAGES, 1, cluster.scheduler_address))  # 15 one-article partitions
         with distributed.Client(cluster) as client:
             pids = client.run(os.getpid)
-            loads = client.run(load_nlp.cache_info)
+            loads = client.run(nlp.cache_info)
     assert got == expected
     assert len(set(pids.values())) == 2 and os.getpid() not in pids.values()  # processes, not threads
     assert sum(info.hits + info.misses for info in loads.values()) == len(ARTICLES)
     assert all(info.misses <= 1 for info in loads.values())
+
+
+def test_workers_load_the_model_given_by_folder(expected, tmp_path):
+    folder = tmp_path / "pipeline-copy"
+    nlp.load_nlp().to_disk(folder)
+    assert lines(run_dask(SEEDS, STAGES, 1, None, model=str(folder))) == expected[:len(SEEDS)]
+
+
+def test_a_model_missing_on_the_workers_is_a_model_error(tmp_path):
+    with pytest.raises(nlp.ModelError, match=r"spaCy model '.*absent' is not installed: install an English spaCy pipeline"):
+        list(run_dask(SEEDS, STAGES, 64, None, workers=1, model=str(tmp_path / "absent")))
 
 
 def test_an_empty_list_starts_no_cluster():
