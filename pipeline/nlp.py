@@ -95,11 +95,21 @@ def _without(nlp: Language, needed: set[str]) -> list[str]:
     return [name for name in nlp.pipe_names if name not in keep]
 
 
+def _senter_alone(nlp: Language) -> list[str]:
+    """Everything but `senter` and an embedding it listens to: the small English model's senter
+    embeds on its own, so the shared `tok2vec` (most of the cost) need not run for sentences."""
+    listened = {
+        name for name, component in nlp.pipeline
+        if "senter" in getattr(component, "listener_map", {})
+    }
+    return [name for name in nlp.pipe_names if name != "senter" and name not in listened]
+
+
 def sentences(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 256) -> Iterator[Doc]:
     """Docs with sentence boundaries only (from the parser when there is no `senter`)."""
     nlp = nlp or load_nlp()
-    needed = _SENTENCES if "senter" in nlp.pipe_names else _PARSE
-    yield from nlp.pipe(texts, batch_size=batch_size, disable=_without(nlp, needed))
+    disable = _senter_alone(nlp) if "senter" in nlp.pipe_names else _without(nlp, _PARSE)
+    yield from nlp.pipe(texts, batch_size=batch_size, disable=disable)
 
 
 def parses(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 256) -> Iterator[Doc]:
