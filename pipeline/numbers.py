@@ -33,6 +33,7 @@ _DASH = r"\s*[–—-]\s*"
 QUANTITY = re.compile(
     rf"""
     (?<![\w.,])
+    (?:(?P<upto>no\s+more\s+than|as\s+many\s+as|not\s+more\s+than)\s+)?
     (?:(?P<open>{_OPEN_BEFORE})\s+)?
     (?:(?P<approx>(?:{_APPROX_BEFORE})\s+|~\s*))?  # only `~` may be glued: `someone` is no count
     (?:

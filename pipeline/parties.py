@@ -20,6 +20,7 @@ _EVENT_VERBS = {
     "attack", "ambush", "assault", "raid", "storm", "overrun", "besiege", "target", "strike", "bomb",
     "kill", "massacre", "shell", "engage", "surround", "capture", "seize", "hit", "invade", "defeat", "rout",
 }
+_MUTUAL = {"fight", "clash", "battle", "skirmish", "exchange", "engage", "struggle", "contest"}
 _DEFENCE_VERBS = {"repel", "repulse", "defend", "resist", "counter", "defeat"}
 _BETWEEN_NOUNS = {"battle", "clash", "fighting", "fight", "engagement", "confrontation", "conflict", "war", "skirmish", "firefight", "exchange", "combat"}
 
@@ -48,6 +49,12 @@ def _within(mentions, role: Token, offset: int) -> list[Actor]:
                 run.insert(0, token)
             elif run:
                 break
+        if not run:  # `Fighters of Ansarul Islam`
+            for prep in role.rights:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+                    if objects:
+                        run = [t for t in objects[0].subtree if t.pos_ == "PROPN" or t.text == "-"]
         if run and not any(t.ent_type_ in _PLACE_LABELS for t in run):
             doc = role.doc
             return [Actor(name=doc.text[run[0].idx:run[-1].idx + len(run[-1].text)])]
@@ -80,6 +87,13 @@ def _roles(doc: Doc) -> list[tuple[Token, Token]]:
             agents = [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ == "VERB" else [head]
             if objects and agents:
                 pairs.append((agents[0], objects[0]))
+        if token.pos_ == "VERB" and lemma in _MUTUAL:
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if subjects and subjects[0].conjuncts:  # `X and Y fought for control of …`
+                pairs.append((subjects[0], subjects[0].conjuncts[0]))
+            partners = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+            if subjects and partners:  # `X clashed with Y`
+                pairs.append((subjects[0], partners[0]))
         if token.pos_ == "VERB" and lemma in _EVENT_VERBS | _DEFENCE_VERBS:
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
             objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -154,6 +168,16 @@ def lead_frame_sides(docs: list[tuple[Doc, int]], mentions_of) -> dict[int, list
     if doers:
         return {1: _unique(doers)}
     return {}
+
+
+def by_first_mention(sides: dict[int, list[Actor]], text: str) -> dict[int, list[Actor]]:
+    """Sides renumbered in the order the article first names them (articles with no infobox)."""
+    def first(actors: list[Actor]) -> int:
+        places = [text.find(name) for a in actors for name in (a.name, a.abbreviation) if name and text.find(name) >= 0]
+        return min(places, default=len(text))
+
+    ordered = sorted(sides.values(), key=first)
+    return {number: actors for number, actors in enumerate(ordered, start=1)}
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:

@@ -21,7 +21,7 @@ from .geo import country_by_demonym, country_mention
 from .infobox import InfoboxFacts
 from .names import Definition, fold_words, names_match, resolve_actor
 from .nlp import analyses, entities
-from .parties import attacked_forces, lead_frame_sides, merge_sides
+from .parties import attacked_forces, by_first_mention, lead_frame_sides, merge_sides
 from .records import Actor, Commander, DateSpan, Figure, Location
 from .sides import SideBook
 from .vocabulary import event_type_of
@@ -310,6 +310,7 @@ def read_prose(
             found[2] = attacked
     extend_sides(found, sentences, definitions)
     if not sides:
+        found = by_first_mention(found, "\n".join(p.text for p in article.paragraphs))
         commanders = prose_commanders(sentences, found, definitions, nlp)
         facts.sides = {n: (actors, commanders.get(n, [])) for n, actors in found.items()}
     else:

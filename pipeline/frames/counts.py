@@ -72,8 +72,8 @@ def _counted(token: Token) -> tuple[Token, Token | None]:
                 break
     if token.dep_ in _MODIFIER_DEPS and token.head.pos_ in _NOUNISH and token.head != token:
         head = token.head
-        while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
-            head = head.head  # `ten CH-21 Shawnee transport helicopters`: the last noun is counted
+        while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i and not lex.is_people(_lemma(head)):
+            head = head.head  # `ten CH-21 Shawnee transport helicopters`: the last noun is counted (not `5 soldiers hostage`)
     if head != token:
         return head, head
     for child in token.children:  # `14 of the soldiers`, `none of them`, `one of its men`
@@ -96,6 +96,8 @@ def _phrase_category(token: Token) -> str | None:
     prisoner`, `went missing`, `lost their lives`, `held hostage`."""
     lex = lexicon()
     lemma = _lemma(token)
+    if token.lower_ in ("missing", "unaccounted"):
+        return "missing"  # `five soldiers are still missing`, parsed with `missing` as the verb
     for child in token.children:
         if child.dep_ in ("oprd", "acomp", "dobj", "xcomp", "advmod", "prt", "attr", "npadvmod", "ccomp", "advcl"):
             if child.lower_ in ("missing", "unaccounted") and lemma in ("go", "be", "remain", "become", "declare", "report", "list"):

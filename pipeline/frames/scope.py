@@ -27,8 +27,32 @@ def is_background(section: str | None) -> bool:
     return bool(section and BACKGROUND_SECTIONS.match(section))
 
 
+_ASIDES = {"appos", "relcl", "acl", "advcl", "parataxis", "conj"}
+
+
+def _clause_tokens(node: Token, top: bool = True) -> list[Token]:
+    """A clause without what is told beside it (appositions, relative and adverbial clauses,
+    `since …` / `after …` phrases): `12 soldiers died, the deadliest since an attack in 2017`."""
+    tokens = [node]
+    for child in node.children:
+        if child.dep_ in _ASIDES or child.dep_ == "prep" and child.lower_ in _TEMPORAL_PREPS:
+            continue
+        tokens.extend(_clause_tokens(child, False))
+    return tokens
+
+
 def _clause_text(frame: CountFrame) -> str:
-    """The text of the clause the count stands in: the subtree of its nearest clausal head."""
+    """The text of the clause the count stands in (its nearest clausal head), asides left out."""
+    node: Token = frame.predicate or frame.head
+    for ancestor in [node, *node.ancestors]:
+        if ancestor.pos_ in ("VERB", "AUX") or ancestor.dep_ == "ROOT":
+            node = ancestor
+            break
+    return " ".join(t.text for t in sorted(_clause_tokens(node), key=lambda t: t.i))
+
+
+def _subtree_text(frame: CountFrame) -> str:
+    """The whole clause the count stands in, asides included (for campaign markers)."""
     node: Token = frame.predicate or frame.head
     for ancestor in [node, *node.ancestors]:
         if ancestor.pos_ in ("VERB", "AUX") or ancestor.dep_ == "ROOT":
@@ -36,6 +60,19 @@ def _clause_text(frame: CountFrame) -> str:
             break
     tokens = list(node.subtree)
     return node.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+
+
+def _times_above(frame: CountFrame) -> str:
+    """The time adjuncts of the verbs the count's clause hangs from (`the base had been overrun in
+    2018, when 44 soldiers were killed`)."""
+    parts = []
+    node: Token = frame.predicate or frame.head
+    for ancestor in node.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            for child in ancestor.children:
+                if child.dep_ in ("prep", "npadvmod") and child.lower_ not in _TEMPORAL_PREPS and child not in node.ancestors:
+                    parts.append(" ".join(t.text for t in child.subtree))
+    return " ".join(parts).lower()
 
 
 _WIDER = {"war", "conflict", "campaign", "insurgency", "crisis", "uprising", "occupation", "rebellion"}
@@ -66,13 +103,15 @@ def other_event(frame: CountFrame, sentence: str, years: set[int]) -> bool:
     if years and (mentioned := {int(y) for y in _YEAR.findall(setting)}) and not mentioned & years:
         return True
     clause = _clause_text(frame).lower()
-    lowered = sentence.lower()
-    if any(marker in clause for marker in lex.campaign_markers):
+    whole = _subtree_text(frame).lower()
+    if any(marker in whole for marker in lex.campaign_markers):
         return True
-    if _SINCE.search(clause):
+    if _SINCE.search(whole):
         return True  # `since June`, `since 2012`: a running total
     if years:
-        mentioned = {int(y) for y in _YEAR.findall(clause)}
+        mentioned = {int(y) for y in _YEAR.findall(clause)} or (
+            {int(y) for y in _YEAR.findall(_times_above(frame))} if frame.kind == "casualty" else set()
+        )
         if mentioned and not mentioned & years:
             return True
     return False
@@ -107,6 +146,13 @@ def part_marker(frame: CountFrame) -> bool:
             return True  # `the hostages who were killed were nine Italians, seven Japanese …`
         if node.dep_ == "appos" and node.head.pos_ == "NUM" and node.head.i < token.i:
             return True
+    for verb in (frame.predicate, head.head):  # `among the dead were 12 children`
+        if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ == "among" and any(
+                    lex.noun_category(o.lemma_.lower()) or o.lower_ in ("dead", "wounded", "injured", "victims") for o in child.children
+                ):
+                    return True
     prefix = token.doc.text[max(0, token.idx - 12):token.idx].lower()
     return "including" in prefix or prefix.rstrip().endswith(":")
 
