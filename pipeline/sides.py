@@ -118,9 +118,25 @@ class SideBook:
             ):
                 profile.kind = "state" if said == "state" else "rebel"  # what the article says of it wins over its name
             self.profiles.append(profile)
+        self._split_state_kinds(text)
         self._fill_other_kinds()
         terms = vocabulary().side_terms
         self._term_patterns = {kind: words_pattern(words) for kind, words in terms.items()}
+
+    def _split_state_kinds(self, text: str) -> None:
+        """Sides that all look like states by their names alone (`People's Liberation Army`): when
+        exactly one is a state by what the article says (or by being a country), the others are
+        armed groups."""
+        if len(self.profiles) < 2 or any(p.kind != "state" for p in self.profiles if p.actors):
+            return
+        sure = [
+            p for p in self.profiles
+            if any(country_mention(a.name.split(" (")[0]) for a in p.actors) or text and described_kind(text, p.actors) == "state"
+        ]
+        if len(sure) == 1:
+            for profile in self.profiles:
+                if profile is not sure[0] and profile.actors:
+                    profile.kind = "rebel"
 
     def _fill_other_kinds(self) -> None:
         """A non-state side facing a jihadist one is the rebel side (MNLA facing Ansar Dine), and

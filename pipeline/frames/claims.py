@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -94,25 +94,28 @@ def _people_noun(frame: CountFrame) -> Token | None:
     return best
 
 
-def _force_owner(frame: CountFrame) -> CountFrame | None:
-    """A force belongs to whoever brings it: vehicles to the people they carry (`40 assailants on
-    six motorcycles`), men to the subject of the verb they come with (`ISGS attacked with some 60 men`)."""
+def _force_owners(frame: CountFrame) -> Iterator[CountFrame]:
+    """Who a force may belong to, nearest first: vehicles to the people they carry (`40 assailants
+    on six motorcycles`), men to the force they make up (`a force of some 60 ISGS fighters`), or
+    to the subject of the verb they come with (`the attackers, a group of 20 to 30 men, rode in`)."""
     lex = lexicon()
     verbs = 0
     for ancestor in frame.head.ancestors:
-        if ancestor.pos_ in ("NOUN", "PROPN") and (lex.is_people(ancestor.lemma_.lower()) or ancestor.pos_ == "PROPN"):
-            return dataclasses.replace(frame, noun=ancestor, head=ancestor)
+        if ancestor.pos_ in ("NOUN", "PROPN") and (
+            lex.is_people(ancestor.lemma_.lower()) or ancestor.pos_ == "PROPN" or ancestor.lemma_.lower() in lex.strength_nouns
+        ):
+            yield dataclasses.replace(frame, noun=ancestor, head=ancestor)
         if ancestor.pos_ == "VERB":
             forces = [c for c in ancestor.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.strength_nouns and c != frame.noun]
             if forces:  # `give the government force as more than 1,500 men`
-                return dataclasses.replace(frame, noun=forces[0], head=forces[0])
+                yield dataclasses.replace(frame, noun=forces[0], head=forces[0])
             subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
             if subjects and subjects[0] != frame.noun:
-                return dataclasses.replace(frame, noun=subjects[0], head=subjects[0])
+                yield dataclasses.replace(frame, noun=subjects[0], head=subjects[0])
+                return
             verbs += 1
             if verbs == 3 or ancestor.dep_ not in ("advcl", "xcomp", "conj", "acl"):
-                break
-    return None
+                return
 
 
 def _figures(parsed: Parsed, unit: SentenceUnit, book: SideBook, memory: Memory, years: set[int]) -> tuple[list[Figure], list[str]]:
@@ -150,9 +153,10 @@ def _figures(parsed: Parsed, unit: SentenceUnit, book: SideBook, memory: Memory,
                 owner_frame = dataclasses.replace(frame, noun=noun)
         if frame.kind == "strength":
             side, group = decide_owner(frame, claimant_side, book)
-            carrier = _force_owner(frame) if side is None else None
-            if carrier is not None:
+            for carrier in (_force_owners(frame) if side is None else ()):
                 side, group = decide_owner(carrier, claimant_side, book)
+                if side is not None:
+                    break
         elif frame.noun is None and previous is not None and frame.loser is None and frame.agent is None:
             side, group = previous  # `… 86 men killed and 108 wounded`: the count before it
         else:

@@ -84,6 +84,10 @@ def _counted(token: Token) -> tuple[Token, Token | None]:
     for child in token.children:  # `two soldiers` parsed with the noun as appos/compound child
         if child.dep_ == "compound" and (lex.is_people(child.lemma_.lower()) or child.pos_ == "PROPN"):
             return head, child
+        if child.dep_ == "appos" and lex.is_people(child.lemma_.lower()) and child.i > token.i and not any(
+            t.is_punct for t in token.doc[token.i + 1:child.i]
+        ):
+            return head, child  # `some 60 ISGS fighters` parsed as an apposition, nothing between
     return head, None
 
 
@@ -378,9 +382,7 @@ def _strength(frame_head: Token, noun: Token | None, token: Token, is_agent: boo
     vehicle = lemma in lex.vehicle_nouns or any(
         _lemma(c) in lex.vehicle_nouns for c in (noun.children if noun is not None else []) if c.dep_ == "compound"
     )
-    people = lex.is_people(lemma) and lex.role(lemma) in ("state", "group") or lemma in _FORCE_PEOPLE or (
-        noun is not None and noun.tag_ == "NNPS"
-    )
+    people = lex.is_people(lemma) and lex.role(lemma) in ("state", "group") or lemma in _FORCE_PEOPLE
     if noun is not None and not vehicle and not people:
         return None  # a count of something else (populations, places, things)
     if noun is None and token.lower_ == "one":
