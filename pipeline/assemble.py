@@ -71,7 +71,8 @@ def assemble(article: Article, infobox: InfoboxFacts | None, prose: ProseFacts |
         for number, (actors, commanders) in prose.sides.items():
             have_actors, have_commanders = sides.get(number, ([], []))
             sides[number] = (actors or have_actors, have_commanders or commanders)
-    book = SideBook(sides, infobox.side_aliases if infobox is not None else None)
+    prose_text = "\n".join(p.text for p in article.paragraphs)
+    book = SideBook(sides, infobox.side_aliases if infobox is not None else None, prose_text)
 
     result = None
     if infobox is not None and infobox.result_text:

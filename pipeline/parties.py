@@ -34,9 +34,19 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QU
 _TITLES = {"president", "general", "colonel", "minister", "commander", "leader", "captain", "major", "lieutenant", "king", "emir", "sheikh"}
 
 
+_PLACE_NOUNS = {
+    "favela", "village", "town", "city", "district", "neighbourhood", "neighborhood", "market", "hotel", "square",
+    "street", "road", "mosque", "church", "school", "university", "hospital", "bank", "camp", "compound", "area",
+    "region", "province", "valley", "airport", "station", "parade", "rehearsal", "bus", "restaurant", "bakery",
+}
+
+
 def _within(mentions, role: Token, offset: int) -> list[Actor]:
     """Parties named in the role's phrase; failing that, the proper-noun run that heads it
-    (`Ansar al-Sharia`), whatever label the entity recogniser gave it, unless a place or a person with a title."""
+    (`Ansar al-Sharia`), whatever label the entity recogniser gave it, unless a place or a person
+    with a title. A place (`the Jacarezinho favela`, `a market`) names no party."""
+    if role.lemma_.lower() in _PLACE_NOUNS:
+        return []
     start, end = _span(role)
     inside = [m for m in mentions if start <= m.start - offset and m.end - offset <= end]
     found = [m.actor for m in inside]
