@@ -42,12 +42,15 @@ _LEADER_CUE = re.compile(
     r"commanders?\s+included|under\s+the\s+command\s+of)\b",
     re.IGNORECASE,
 )
-_VICTORY_FOR = re.compile(r"\bvictory\s+for\s+(?:the\s+)?(?P<who>[^.;]+)", re.IGNORECASE)
+# Names are at most eight words, each matched once, so no pattern backtracks over a run of spaces.
+_NAME = r"(?:al-)?[A-Z][\w'’-]*(?:[ ](?:of|the|for|and|al|de)?[ ]?[A-Z][\w'’-]*){0,7}"
+_VICTORY_FOR = re.compile(r"\bvictory\s+for\s+(?:the\s+)?(?P<who>[^.;]{1,120})", re.IGNORECASE)
 _VICTOR = re.compile(
-    r"(?P<who>(?:the\s+)?[A-Z][^.;,]*?)\s+(?:came\s+out\s+of\s+[^.;]*?the\s+victor|won\b|prevailed|emerged\s+victorious)",
+    rf"(?P<who>(?:the\s)?{_NAME})\s(?:came\sout\sof\s[^.;]{{0,80}}?the\svictor|won\b|prevailed|emerged\svictorious)"
+    rf"|\b(?:ended|resulted)\sin\san?\s(?:\w+\s){{0,2}}?(?P<who2>{_NAME})\svictory\b",
 )
 _PART_OF = re.compile(
-    r"\bpart\s+of\s+(?:the\s+)?(?P<war>[A-Z][^,.;()]*)|\bduring\s+the\s+(?P<war2>[A-Z][^,.;()]*?(?:War|war|insurgency|rebellion|conflict|crisis|campaign))\b"
+    r"\b(?:part|[Aa]n?\s+(?:engagement|battle|episode|action|phase|incident))\s+of\s+(?:the\s+)?(?P<war>[A-Z][^,.;()]*)|\bduring\s+the\s+(?P<war2>[A-Z][^,.;()]*?(?:War|war|insurgency|rebellion|conflict|crisis|campaign))\b"
 )
 
 
@@ -257,7 +260,7 @@ def lead_facts(article: Article, sentences: list[Sentence], facts: ProseFacts) -
         victory = _VICTORY_FOR.search(sentence.text) or _VICTOR.search(sentence.text)
         if victory:
             facts.result_text = sentence.text.rstrip(".")
-            facts.result_claimant = victory.group("who")
+            facts.result_claimant = victory.group("who") or victory.groupdict().get("who2")
             break
 
 
