@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from .article import Article, Paragraph
 from .frames.claims import SentenceUnit, article_claims
+from .frames.parse import without_dateline
 from .dates import find_date
 from .geo import country_by_demonym, country_mention
 from .infobox import InfoboxFacts
@@ -54,6 +55,7 @@ _PART_OF = re.compile(
 )
 
 
+_LEAD_PREFIX = 5_000
 _ATTACKS = {"attack", "bombing", "massacre", "ambush", "raid", "hostage_crisis"}
 _NOT_ACTOR = re.compile(
     r"\b(?:War|Conflict|Insurgency|Rebellion|Crisis|Department|Region|Province|District|Cercle|Commune|"
@@ -232,9 +234,15 @@ def lead_facts(article: Article, sentences: list[Sentence], facts: ProseFacts) -
     lead = article.lead
     if lead is None:
         return
-    years = re.findall(r"\b(1[89]\d\d|20\d\d)\b", article.title + " " + lead.text)
+    text = lead.text[:_LEAD_PREFIX]  # lead helpers look at a bounded prefix of the lead
+    years = re.findall(r"\b(1[89]\d\d|20\d\d)\b", article.title + " " + text)
     base_year = int(years[0]) if years else None
-    found = find_date(lead.text, base_year)
+    story, _ = without_dateline(text, 0)
+    # a news dateline gives the day of the report; the story's own date, when it has one, wins
+    opening = "\n".join(p.text for p in article.paragraphs)[:_LEAD_PREFIX]
+    found = find_date(story, base_year) or (
+        find_date(without_dateline(opening, 0)[0][len(story):], base_year) if story != text else None
+    ) or find_date(text, base_year)
     if found:
         facts.date = found[0]
     place = _title_place(article.title)
