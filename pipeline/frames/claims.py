@@ -72,6 +72,17 @@ class Memory:
         return claimant.text
 
 
+def _sideless(frame: CountFrame) -> bool:
+    """A count whose noun names no one in particular (`20 confirmed deaths`, `seven bodies`,
+    `three men`, or none at all): its side can only come from what is being told around it."""
+    lex = lexicon()
+    noun = frame.noun
+    if noun is None:
+        return True
+    lemma = noun.lemma_.lower()
+    return bool(lex.noun_category(lemma)) or lemma in ("man", "men", "member", "body", "corpse")
+
+
 def _same_claimant(a: str, b: str) -> bool:
     """One claimant named twice: the same words, or the shorter name ends the longer one
     (`government` / `Burkinabe government`, `Essid` / `Prime Minister Habib Essid`) — not
@@ -162,8 +173,11 @@ def _figures(parsed: Parsed, unit: SentenceUnit, book: SideBook, memory: Memory,
         else:
             side, group = decide_owner(owner_frame, claimant_side, book)
         previous = (side, group)
-        if side is None and (group == "combatants" or frame.kind == "strength") and memory.topic is not None and memory.topic[0] == unit.paragraph:
-            side = memory.topic[1]  # the side the paragraph is telling of
+        if side is None and (group == "combatants" or frame.kind == "strength" or _sideless(frame)):
+            if previous is not None and previous[0] is not None and _sideless(frame):
+                side, group = previous[0], "combatants"  # `seven of them had died; … at least seven bodies`
+            elif memory.topic is not None and memory.topic[0] == unit.paragraph:
+                side, group = memory.topic[1], "combatants"  # the side the paragraph is telling of
         if side is not None and group == "combatants":
             memory.topic = (unit.paragraph, side)
         if frame.kind == "strength":

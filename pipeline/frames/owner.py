@@ -193,6 +193,13 @@ def decide_owner(frame: CountFrame, claimant_side: int | None, book: SideBook) -
         side = _resolve(possessor, book, claimant_side)
         if side is not None:
             return side, "combatants"
+    if frame.predicate is not None and frame.predicate.pos_ in ("NOUN", "ADJ") and frame.predicate not in (noun, frame.head):
+        side = _named(frame.predicate, book)  # `the government dead at 68`, `Kenyan dead`, `Israeli losses`
+        if side is None:
+            modifiers = [c for c in frame.predicate.lefts if c.dep_ in ("compound", "amod")]
+            side = book.by_term(_text(modifiers)) if modifiers else None
+        if side is not None:
+            return side, "combatants"
     if noun is not None and noun.pos_ == "PRON":
         side = _resolve(noun, book, claimant_side)
         if side is not None:
