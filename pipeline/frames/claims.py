@@ -95,14 +95,16 @@ def _people_noun(frame: CountFrame) -> Token | None:
     """For an elliptical count (`96 soldiers died and 222 were wounded`), the nearest noun of people
     in its sentence; after a colon only what follows is a breakdown, so nouns there are not looked at."""
     lex = lexicon()
-    best = None
     doc = frame.token.doc
-    colon = next((t.i for t in doc if t.text == ":" and t.i > frame.token.i), len(doc))
-    for token in doc[:colon]:
-        if token.pos_ in ("NOUN", "PROPN") and lex.is_people(token.lemma_.lower()) and token != frame.token:
-            if best is None or abs(token.i - frame.token.i) < abs(best.i - frame.token.i):
-                best = token
-    return best
+    before = [t for t in doc[:frame.token.i] if t.pos_ in ("NOUN", "PROPN") and lex.is_people(t.lemma_.lower())]
+    if before:
+        return before[-1]
+    for token in doc[frame.token.i + 1:]:  # a noun after it, unless a list or an aside begins first
+        if token.is_punct and token.text in ",:;—–(":
+            return None
+        if token.pos_ in ("NOUN", "PROPN") and lex.is_people(token.lemma_.lower()):
+            return token
+    return None
 
 
 def _force_owners(frame: CountFrame) -> Iterator[CountFrame]:

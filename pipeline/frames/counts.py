@@ -239,7 +239,7 @@ def _category_of_noun(noun: Token) -> str | None:
     return None
 
 
-def _told_category(verb: Token, node: Token) -> str | None:
+def _told_category(verb: Token, node: Token) -> tuple[str, Token] | None:
     """The category a verb tells of its subject or object without being a category verb:
     `were reported killed`, `said to have been abducted`, `listed as missing`, `among the dead`,
     `the dead included one police officer`."""
@@ -253,16 +253,16 @@ def _told_category(verb: Token, node: Token) -> str | None:
             found = lex.noun_category(child.lower_) if child.lower_ in ("missing", "dead", "wounded", "injured") else None
             found = found or (_phrase_category(child) if child.pos_ == "VERB" else lex.noun_category(_lemma(child)) or lex.verb_category(_lemma(child)))
             if found:
-                return found
+                return found, child
         if child.dep_ == "prep" and child.lower_ in ("as", "among"):
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp", "amod", "acomp"):
                     found = lex.noun_category(obj.lower_) or lex.noun_category(_lemma(obj)) or lex.verb_category(_lemma(obj))
                     if found:
-                        return found
+                        return found, obj
         if child.dep_ == "nsubj" and node.dep_ == "dobj" and _lemma(verb) in ("include", "comprise", "number"):
             if lex.noun_category(_lemma(child)):
-                return lex.noun_category(_lemma(child))
+                return lex.noun_category(_lemma(child)), child
     return None
 
 
@@ -289,7 +289,10 @@ def _climb(head: Token) -> tuple[str | None, Token | None, Token | None, Token |
             lemma = _lemma(parent)
             told = _told_category(parent, node)
             if told is not None:
-                return told, parent, None, None, False
+                category, teller = told
+                # the loss noun's possessor owns the count (`put the attackers' dead at 35`)
+                possessors = [c for c in teller.children if c.dep_ == "poss"] if teller.pos_ in ("NOUN", "ADJ") else []
+                return category, teller if teller.pos_ in ("NOUN", "ADJ") else parent, None, (possessors or [None])[0], False
             if lemma in lex.reporting_verbs and lemma not in lex.loss_verbs and lemma not in lex.light_verbs:
                 break
             category = _phrase_category(parent)

@@ -16,6 +16,8 @@ from ..sides import SideBook
 from .counts import CountFrame
 from .lexicon import lexicon
 
+_STATE_WORDS = {"government", "army", "military", "police", "regime", "state", "security", "federal", "national"}
+_GROUP_WORDS = {"rebel", "militant", "insurgent", "jihadist", "guerrilla", "terrorist", "islamist", "separatist"}
 _NAMING_DEPS = {"compound", "amod", "nmod", "poss", "appos", "npadvmod"}
 
 
@@ -195,9 +197,23 @@ def decide_owner(frame: CountFrame, claimant_side: int | None, book: SideBook) -
             return side, "combatants"
     if frame.predicate is not None and frame.predicate.pos_ in ("NOUN", "ADJ") and frame.predicate not in (noun, frame.head):
         side = _named(frame.predicate, book)  # `the government dead at 68`, `Kenyan dead`, `Israeli losses`
+        if side is None and frame.predicate.dep_ in ("oprd", "acomp", "xcomp"):
+            # `put the government dead at 68`: the object the loss word is said of
+            objects = [c for c in frame.predicate.head.children if c.dep_ == "dobj" and c != noun]
+            modifiers_of = list(objects[0].lefts) + [objects[0]] if objects else []
+        else:
+            modifiers_of = []
         if side is None:
-            modifiers = [c for c in frame.predicate.lefts if c.dep_ in ("compound", "amod")]
+            modifiers = [c for c in frame.predicate.lefts if c.dep_ in ("compound", "amod", "nmod")] + modifiers_of
             side = book.by_term(_text(modifiers)) if modifiers else None
+            for modifier in modifiers if side is None else ():
+                word = modifier.lemma_.lower()
+                if word == "enemy":  # `enemy dead`: the claimant's opponents
+                    side = _opponent(claimant_side, book)
+                elif word in _STATE_WORDS:
+                    side = book.by_role("state")
+                elif word in _GROUP_WORDS:
+                    side = book.by_role("group")
         if side is not None:
             return side, "combatants"
     if noun is not None and noun.pos_ == "PRON":
