@@ -360,8 +360,17 @@ def _climb(head: Token) -> tuple[str | None, Token | None, Token | None, Token |
 
 
 _FORCE_PEOPLE = {"man", "men", "member", "personnel", "crew", "crewman", "reservist", "volunteer", "recruit"}
-_ESTIMATING = {"estimate", "put", "place", "give", "number", "total", "reach", "reconstruct", "describe", "count",
+_ESTIMATING = {"make", "estimate", "put", "place", "give", "number", "total", "reach", "reconstruct", "describe", "count",
                "be", "have", "comprise", "include", "consist", "field", "muster", "deploy", "mass", "assess", "report"}
+
+
+def _hyphenated(noun: Token) -> str:
+    """The noun with the hyphenated words glued before it, singular: `pick-ups` -> `pick-up`."""
+    doc, start = noun.doc, noun.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+        start -= 2
+    text = doc.text[doc[start].idx:noun.idx + len(noun.text)].lower()
+    return text[:-1] if text.endswith("s") else text
 
 
 def _force_noun(verb: Token, besides: Token) -> Token | None:
@@ -372,8 +381,10 @@ def _force_noun(verb: Token, besides: Token) -> Token | None:
         if child == besides or child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
             continue
         lemma = _lemma(child)
-        if lemma in lex.strength_nouns or lex.role(lemma) in ("state", "group"):
+        if lemma in lex.strength_nouns or lex.role(lemma) in ("state", "group") or child.pos_ == "PROPN" and child.dep_ == "nsubj":
             return child
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "nsubj" for c in verb.children):
+        return _force_noun(verb.head, besides)  # `the rebels numbered more than 300 and had two or four boats`
     return None
 
 
@@ -382,6 +393,8 @@ def _strength(frame_head: Token, noun: Token | None, token: Token, is_agent: boo
     tells the size of a force."""
     lex = lexicon()
     lemma = _lemma(noun) if noun is not None else ""
+    if noun is not None and _hyphenated(noun) in lex.vehicle_nouns:
+        lemma = _hyphenated(noun)  # `pick-ups`, split by the tokenizer into pick / - / ups
     vehicle = lemma in lex.vehicle_nouns or any(
         _lemma(c) in lex.vehicle_nouns for c in (noun.children if noun is not None else []) if c.dep_ == "compound"
     )
