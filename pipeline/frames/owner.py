@@ -169,6 +169,20 @@ def antecedent_noun(pronoun: Token) -> Token | None:
     return None
 
 
+def _mixed(noun: Token) -> bool:
+    """One count over nouns of two groups: `civilians and security personnel` (and no count of its own
+    for the second noun)."""
+    lex = lexicon()
+    role = lex.role(noun.lemma_.lower())
+    for other in noun.conjuncts:
+        if other.i < noun.i or other.pos_ != "NOUN" or any(c.like_num or c.pos_ == "NUM" for c in other.children):
+            continue
+        second = lex.role(other.lemma_.lower())
+        if role and second and (role == "civilian") != (second == "civilian"):
+            return True
+    return False
+
+
 def decide_owner(frame: CountFrame, claimant_side: int | None, book: SideBook) -> tuple[int | None, str]:
     """(side, group) of the counted people."""
     lex = lexicon()
@@ -179,6 +193,8 @@ def decide_owner(frame: CountFrame, claimant_side: int | None, book: SideBook) -
             noun = referent
     role = lex.role(noun.lemma_.lower()) if noun is not None else None
     among = _among(frame)
+    if noun is not None and _mixed(noun):
+        return None, "unknown"  # `500 civilians and security personnel killed`: one count over two groups
     if _civilian([t for t in (noun, frame.head, frame.predicate) if t is not None] + among):
         return None, "civilians"
     for token in among:
