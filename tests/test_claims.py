@@ -275,7 +275,7 @@ CASES: list[tuple] = [
     ("strength-patrol-pickups",
      ["A Malian patrol of seventy men on twelve pick-ups was ambushed near Tessit."], SAHEL, False,
      [(P, 1, CB, 70, 70, False, None), (V, 1, CB, 12, 12, False, None)],
-     "the demonym before the head noun (`A Malian patrol of`) does not give the side"),
+     None),
     ("strength-garrison",
      ["The camp at Kerena was held by a garrison of 50 soldiers."], SAHEL, False,
      [(P, 1, CB, 50, 50, False, None)], None),

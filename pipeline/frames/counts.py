@@ -8,7 +8,6 @@ the article's sides or claimants.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
