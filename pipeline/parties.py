@@ -1,7 +1,7 @@
 """The article's party inventory from the lead's event frame, merged with the infobox sides.
 
 Reads: the lead's first sentences, parsed with named entities; the actor mentions found in them
-(`prose.actor_mentions`); the infobox sides. Writes: sides as `{number: [Actor]}`. The event
+(`prose.mentions.actor_mentions`); the infobox sides. Writes: sides as `{number: [Actor]}`. The event
 frame gives the roles: the agent and patient of attack / ambush / kill / raid verbs, `between X
 and Y`, `X against Y`, `repelled by X`, `clashes between`. Parties found are merged into the
 infobox sides by the shared name rule — never duplicated — and fill a side that is empty or

@@ -14,30 +14,21 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .article import Article, Paragraph
+from .article import Article
 from .frames.claims import SentenceUnit, article_claims
 from .frames.parse import without_dateline
 from .dates import find_date
 from .geo import country_by_demonym, country_mention
 from .infobox import InfoboxFacts
-from .names import Definition, fold_words, names_match, resolve_actor
+from .names import Definition, fold_words, names_match
 from .nlp import analyses, entities
+from .mentions import ActorMention, Sentence, actor_mentions, extend_sides, lead_sides, lost_countries, split_sentences
 from .parties import attacked_forces, by_first_mention, lead_frame_sides, merge_sides
 from .records import Actor, Commander, DateSpan, Figure, Location
 from .sides import SideBook
 from .vocabulary import event_type_of
 
-_PIVOT = re.compile(
-    r"\b(?:engaged|attacked|ambushed|caught|fought\s+against|clashed\s+with|stormed|raided|assaulted|struck|"
-    r"overran|besieged|targeted|against|versus|fell\s+upon|fought)\b",
-    re.IGNORECASE,
-)
-_FORCES = r"(?:troops|forces|soldiers|army|military|units|commandos|police|government|drones|aircraft|air\s+force|jets)"
-_DEMONYM_FORCES = re.compile(
-    rf"\b(?P<list>[A-Z][\w’'-]+(?:\s*,\s*[A-Z][\w’'-]+)*(?:,?\s+and\s+[A-Z][\w’'-]+)?)\s+(?:armed\s+)?{_FORCES}\b"
-)
-_SAME_SIDE = re.compile(r"\b(?:alongside|together\s+with|on\s+the\s+other\s+side|as\s+well\s+as|allied\s+with|joined\s+by)\b", re.IGNORECASE)
-_BACKING = re.compile(r"\b(?:backing|backed|assisted|supported|support)\b", re.IGNORECASE)
+
 _LEADER_CUE = re.compile(
     r"\b(?:under(?!\s+(?:fire|attack|siege))|led\s+by|commanded\s+by|headed\s+by|leaders?\s+included|"
     r"commanders?\s+included|under\s+the\s+command\s+of)\b",
@@ -57,10 +48,7 @@ _PART_OF = re.compile(
 
 _LEAD_PREFIX = 5_000
 _ATTACKS = {"attack", "bombing", "massacre", "ambush", "raid", "hostage_crisis"}
-_NOT_ACTOR = re.compile(
-    r"\b(?:War|Conflict|Insurgency|Rebellion|Crisis|Department|Region|Province|District|Cercle|Commune|"
-    r"County|State\s+of|Forest|River|Mountains?|Desert)\b"
-)
+
 
 
 @dataclass
@@ -76,108 +64,7 @@ class ProseFacts:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Sentence:
-    text: str
-    start: int  # offset in the article
-    paragraph: Paragraph
 
-
-def split_sentences(article: Article, docs: list[Doc]) -> list[Sentence]:
-    """Sentences of every paragraph, with article offsets; `docs` are in paragraph order."""
-    found = []
-    for paragraph, doc in zip(article.paragraphs, docs):
-        for sent in doc.sents:
-            text = sent.text.strip()
-            if text:
-                start = paragraph.start + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-                found.append(Sentence(text, start, paragraph))
-    return found
-
-
-# --- sides from the lead -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ActorMention:
-    actor: Actor
-    start: int
-    end: int
-
-
-def actor_mentions(text: str, definitions: list[Definition], ents: list[tuple[str, str, int]] = ()) -> list[ActorMention]:
-    """Actors named in a sentence: defined long forms and abbreviations, `French and Malian troops`,
-    and NER organisations; overlapping finds keep the first and longest."""
-    found: list[ActorMention] = []
-
-    def add(actor: Actor, start: int, end: int) -> None:
-        if any(m.start < end and start < m.end for m in found):
-            return
-        found.append(ActorMention(actor, start, end))
-
-    for definition in definitions:
-        names = [definition.long, definition.abbreviation, *definition.aliases]
-        for name in sorted(names, key=len, reverse=True):
-            for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                add(Actor(name=definition.long, abbreviation=definition.abbreviation), match.start(), match.end())
-    for match in _DEMONYM_FORCES.finditer(text):
-        for word in re.finditer(r"[A-Z][\w’'-]+", match.group("list")):
-            country = country_by_demonym(word.group(0)) or country_mention(word.group(0))
-            if country:
-                start = match.start("list") + word.start()
-                add(Actor(name=country.name), start, start + len(word.group(0)))
-    for ent_text, label, start in ents:
-        if _NOT_ACTOR.search(ent_text) or event_type_of(ent_text):
-            continue  # `Malian Civil War`, `Filingue Department`: names of places and wars, not actors
-        if label in ("ORG", "NORP", "GPE") and not country_mention(ent_text):
-            name, abbreviation = resolve_actor(re.sub(r"^the\s+", "", ent_text), definitions)
-            if label == "ORG" or name != ent_text:
-                add(Actor(name=name, abbreviation=abbreviation), start, start + len(ent_text))
-    found.sort(key=lambda m: m.start)
-    return found
-
-
-def _unique(actors: list[Actor]) -> list[Actor]:
-    kept: list[Actor] = []
-    for actor in actors:
-        if not any(a.name == actor.name for a in kept):
-            kept.append(actor)
-    return kept
-
-
-def lead_sides(sentences: list[Sentence], definitions: list[Definition], ents: dict[int, list]) -> dict[int, list[Actor]]:
-    """Sides in order of first mention: the actors before and after the lead's engagement verb."""
-    lead = [s for s in sentences if s.paragraph.section is None][:3]
-    for sentence in lead:
-        mentions = actor_mentions(sentence.text, definitions, ents.get(sentence.start, []))
-        for pivot in _PIVOT.finditer(sentence.text):
-            before = [m.actor for m in mentions if m.end <= pivot.start()]
-            after = [m.actor for m in mentions if m.start >= pivot.end()]
-            if before and after:
-                return {1: _unique(before), 2: _unique([a for a in after if a not in before])}
-    return {}
-
-
-def extend_sides(sides: dict[int, list[Actor]], sentences: list[Sentence], definitions: list[Definition]) -> None:
-    """Actors named later join the side they are told with (`alongside`, `on the other side were`,
-    `had the backing of`)."""
-    previous: list[ActorMention] = []
-    for sentence in sentences:
-        mentions = actor_mentions(sentence.text, definitions)
-        known = {a.name: n for n, actors in sides.items() for a in actors}
-        new = [m for m in mentions if m.actor.name not in known]
-        if new and _SAME_SIDE.search(sentence.text):
-            owners = {known[m.actor.name] for m in mentions if m.actor.name in known}
-            if len(owners) == 1:
-                sides[owners.pop()].extend(m.actor for m in new)
-                new = []
-        if new and _BACKING.search(sentence.text) and not any(m.actor.name in known for m in mentions):
-            owners = [known.get(m.actor.name) for m in previous if m.actor.name in known]
-            if owners:
-                sides[owners[0]].extend(m.actor for m in new)
-        for number in sides:
-            sides[number] = _unique(sides[number])
-        previous = mentions
 
 
 def prose_commanders(
@@ -299,7 +186,7 @@ def read_prose(
             for n in range(1, infobox.side_count + 1)
         }
         for number in sorted(infobox.names_lost & set(sides)):
-            added = _lost_countries(sentences, sides, number)
+            added = lost_countries(sentences, sides, number)
             if added:
                 facts.sides[number] = (sides[number][0] + added, sides[number][1])
                 sides[number] = facts.sides[number]
@@ -343,37 +230,3 @@ def read_prose(
     for figure in figures:
         (facts.strength if figure.category in ("personnel", "vehicles") else facts.casualties).append(figure)
     return facts
-
-
-def _lost_countries(
-    sentences: list[Sentence], sides: dict[int, tuple[list[Actor], list[Commander]]], number: int
-) -> list[Actor]:
-    """States whose infobox flags were dropped: countries the prose names with their forces
-    (`American troops`, `US soldiers`) that stand on no other side."""
-    taken = {a.name for n, (actors, _) in sides.items() for a in actors}
-    found: list[Actor] = []
-    for sentence in sentences:
-        for match in _DEMONYM_FORCES.finditer(sentence.text):
-            for word in re.finditer(r"[A-Z][\w’'-]+", match.group("list")):
-                country = country_by_demonym(word.group(0)) or country_mention(word.group(0))
-                if country and country.name not in taken and not any(a.name == country.name for a in found):
-                    found.append(Actor(name=country.name))
-    return found
-
-
-def _fill_empty(
-    sides: dict[int, tuple[list[Actor], list[Commander]]], found: dict[int, list[Actor]]
-) -> dict[int, tuple[list[Actor], list[Commander]]]:
-    """Give an infobox side whose names were lost (flags only) the actors the lead names for it."""
-    empty = [n for n, (actors, _) in sides.items() if not actors]
-    unmatched = []
-    for actors in found.values():
-        matched = any(
-            names_match(a.name, b.name) or (b.abbreviation and names_match(a.name, b.abbreviation))
-            for a in actors for _, (known, _) in sides.items() for b in known
-        )
-        if not matched:
-            unmatched.append(actors)
-    if len(empty) == 1 and len(unmatched) == 1:
-        return {empty[0]: (unmatched[0], [])}
-    return {}
