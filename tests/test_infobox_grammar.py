@@ -6,9 +6,9 @@ properties: the normaliser and the figure grammar cost time linear in long runs 
 
 from __future__ import annotations
 
-import time
 
 import pytest
+from growth import assert_linear  # tests/ is on sys.path under pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -161,24 +161,11 @@ def test_entry_type(entry, kind):
     assert entry_type(entry) == kind
 
 
-def _time(function, text, repeat=3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        began = time.perf_counter()
-        function(text)
-        best = min(best, time.perf_counter() - began)
-    return best
-
-
 @pytest.mark.parametrize("char", [" ", "=", "-", "1", "(", ")", ",", "|", "*"])
 def test_growth_on_long_runs_is_linear(char):
-    """Time at 2n against n, on a run of one character between two counts: generously < 4x."""
+    """Time at 2n against n, on a run of one character between two counts (tests/growth.py)."""
     def run(text):
         normalise(text)
         figures(text)
 
-    n = 20_000
-    small = "12 killed " + char * n + " 3 wounded"
-    large = "12 killed " + char * (2 * n) + " 3 wounded"
-    run(small)  # warm caches
-    assert _time(run, large) < 4 * _time(run, small) + 0.005
+    assert_linear(run, lambda n: "12 killed " + char * n + " 3 wounded", 20_000, f"normaliser and figures on {char!r}")

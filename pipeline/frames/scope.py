@@ -41,25 +41,21 @@ def _clause_tokens(node: Token, top: bool = True) -> list[Token]:
     return tokens
 
 
-def _clause_text(frame: CountFrame) -> str:
-    """The text of the clause the count stands in (its nearest clausal head), asides left out."""
+def _clause_head(frame: CountFrame) -> Token:
+    """The nearest clausal head above the count's predicate (or head)."""
     node: Token = frame.predicate or frame.head
-    for ancestor in [node, *node.ancestors]:
-        if ancestor.pos_ in ("VERB", "AUX") or ancestor.dep_ == "ROOT":
-            node = ancestor
-            break
-    return " ".join(t.text for t in sorted(_clause_tokens(node), key=lambda t: t.i))
+    return next((a for a in [node, *node.ancestors] if a.pos_ in ("VERB", "AUX") or a.dep_ == "ROOT"), node)
+
+
+def _clause_text(frame: CountFrame) -> str:
+    """The text of the clause the count stands in, asides left out."""
+    return " ".join(t.text for t in sorted(_clause_tokens(_clause_head(frame)), key=lambda t: t.i))
 
 
 def _subtree_text(frame: CountFrame) -> str:
     """The whole clause the count stands in, asides included (for campaign markers)."""
-    node: Token = frame.predicate or frame.head
-    for ancestor in [node, *node.ancestors]:
-        if ancestor.pos_ in ("VERB", "AUX") or ancestor.dep_ == "ROOT":
-            node = ancestor
-            break
-    tokens = list(node.subtree)
-    return node.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    tokens = list(_clause_head(frame).subtree)
+    return tokens[0].doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
 
 
 def _times_above(frame: CountFrame) -> str:
