@@ -155,6 +155,10 @@ def _climb(head: Token) -> tuple[str | None, Token | None, Token | None, Token |
                             found = phrase_category(other)
                             if found:
                                 return found, other, None, None, False
+            if parent.dep_ == "relcl" and (lemma in lex.light_verbs or lemma == "be"):
+                found = category_of_noun(parent.head)  # `a death toll that was raised to five`
+                if found:
+                    return found, parent.head, None, None, False
             if lemma in lex.loss_verbs or lemma in lex.light_verbs or lemma == "be":
                 for child in parent.children:
                     if child == node or child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "acomp"):
@@ -209,8 +213,8 @@ def _not_a_count(token: Token, quantity: Quantity) -> bool:
     if any(n.lower_.rstrip(".") in _MONTHS for n in neighbours):
         return True
     text = token.text
-    if not quantity.is_word and quantity.high == quantity.low and 1000 <= quantity.low <= 2100 and "," not in text:
-        return True  # a year
+    if not quantity.is_word and 1000 <= quantity.low <= 2100 and (quantity.high is None or quantity.high <= 2100) and "," not in text:
+        return True  # a year, or a span of years (`between 2005 and 2011`)
     before = doc.text[max(0, token.idx - 1):token.idx]
     after = doc.text[token.idx + len(text):token.idx + len(text) + 1]
     if before in ("-", "/", "#", "$", "£", "€") or after in (":", "-", "/", "%") and not quantity.is_word:
@@ -244,6 +248,8 @@ def find_frames(parsed: Parsed) -> list[CountFrame]:
         category, predicate = modifier_category(own_tokens, token)
         agent = loser = None
         is_agent = False
+        if category is None and head.dep_ == "conj" and noun is not None and lexicon().noun_category(lemma_of(noun)):
+            category, predicate = noun_category_of([noun])  # `… injured, and thirty-five prisoners`
         if category is not None and noun is None and predicate is not None and predicate.i == token.i + 1:
             # `the two wounded were detained`: the participle names who; the verb above says what befell them
             above = _climb(head)

@@ -114,13 +114,13 @@ def _loss_owner(frame: CountFrame) -> Token | None:
     node = frame.head
     for ancestor in list(node.ancestors)[:4]:
         lemma = ancestor.lemma_.lower()
-        if ancestor.pos_ == "VERB" and (lemma in lex.loss_verbs or lemma in ("put", "place")):
+        if ancestor.pos_ in ("VERB", "AUX") and (lemma in lex.loss_verbs or lemma in ("put", "place", "have")):
             for child in ancestor.children:
                 if child.dep_ == "dobj" and child != node and child == frame.predicate:
                     possessor = _possessor([child])  # `put the attackers' dead at 35`: only the count at
                     if possessor is not None:        # the loss noun's own `at`, not one beside it
                         return possessor
-            if lemma in lex.loss_verbs and lemma not in ("report", "confirm", "count", "record"):
+            if (lemma in lex.loss_verbs or lemma == "have") and lemma not in ("report", "confirm", "count", "record"):
                 for child in ancestor.children:
                     if child.dep_ == "nsubj" and child not in (node, frame.noun):
                         return child  # `JNIM lost 12 men`; not `55 people had lost their lives`

@@ -176,7 +176,11 @@ def find_claimant(start: Token, count: Token | None = None, noun: Token | None =
         return _edge_attribution(start.doc)
     if any(t is not None and found.start <= t.idx < found.end for t in (count, noun)):
         return None
-    if any((t.like_num or t.pos_ == "NUM") and found.start <= t.idx < found.end for t in start.doc):
+    if any(
+        (t.like_num or t.pos_ == "NUM")
+        and (found.start <= t.idx < found.end or t.dep_ == "nummod" and t.head.pos_ == "NOUN" and found.start <= t.head.idx < found.end)
+        for t in start.doc
+    ):
         return None  # `with two people reported killed and five injured`: counted people claim nothing
     return found
 

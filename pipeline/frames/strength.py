@@ -13,6 +13,8 @@ from spacy.tokens import Token
 from .categories import lemma_of
 from .lexicon import lexicon
 
+# what people do that tells nothing of a force's size: leaving, dying, being
+_NOT_FIGHTING = {"be", "have", "remain", "include", "escape", "flee", "defect", "desert", "surrender", "die", "survive", "return"}
 _VEHICLE_PREPS = {"on", "aboard", "in", "with", "by", "from", "onboard", "atop"}
 
 
@@ -82,7 +84,7 @@ def strength_of(frame_head: Token, noun: Token | None, token: Token, is_agent: b
             if plemma in lex.reporting_verbs and plemma not in lex.strength_verbs and plemma not in _ESTIMATING:
                 return None
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in parent.children)
-            acting = dep == "nsubj" and not passive and plemma not in ("be", "have", "remain", "include")
+            acting = dep == "nsubj" and not passive and plemma not in _NOT_FIGHTING
             if (people or vehicle) and (plemma in lex.strength_verbs or is_agent or people and acting):
                 return kind, None
             if plemma in _ESTIMATING:
