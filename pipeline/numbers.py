@@ -26,7 +26,7 @@ DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+"
 DOZEN = r"(?:a|one|half\s+a)\s+dozen"
 NUMBER = rf"(?:{DIGITS}|{DOZEN}|{NUMBER_WORDS})"
 
-_OPEN_BEFORE = r"more\s+than|over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|upwards\s+of|in\s+excess\s+of"
+_OPEN_BEFORE = r"more\s+than|over|above|at\s+least|no\s+fewer\s+than|no\s+less\s+than|upwards\s+of|in\s+excess\s+of"
 _APPROX_BEFORE = r"about|around|approximately|roughly|some|nearly|almost|an\s+estimated|estimated|up\s+to"
 _DASH = r"\s*[–—-]\s*"
 

@@ -176,7 +176,7 @@ def _figures(parsed: Parsed, unit: SentenceUnit, book: SideBook, memory: Memory,
             side, group = decide_owner(owner_frame, claimant_side, book)
         previous = (side, group)
         zero = frame.quantity.low == 0 and frame.quantity.high == 0
-        if side is None and not zero and (group == "combatants" or frame.kind == "strength" or _sideless(frame)):
+        if side is None and not zero and group != "civilians" and (group == "combatants" or frame.kind == "strength" or _sideless(frame)):
             if previous is not None and previous[0] is not None and _sideless(frame):
                 side, group = previous[0], "combatants"  # `seven of them had died; … at least seven bodies`
             elif memory.topic is not None and memory.topic[0] == unit.paragraph:
