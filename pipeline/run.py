@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
-from .article import peek_title
+from .article import peek_title, shown_path
 from .dask_engine import SchedulerUnreachable
 from .batch import DEFAULT_MAX_BYTES, Outcome, iter_outcomes, process, record_line
 from .extract import STAGES, check_stages
@@ -123,7 +123,7 @@ def _duplicate_ids(paths: list[str]) -> dict[str, list[str]]:
 
 
 def _some(paths: list[str], shown: int = 3) -> str:
-    return ", ".join(paths[:shown]) + (f" and {len(paths) - shown} more" if len(paths) > shown else "")
+    return ", ".join(map(shown_path, paths[:shown])) + (f" and {len(paths) - shown} more" if len(paths) > shown else "")
 
 
 def _with_duplicate_warning(line: str, count: int) -> str:
@@ -141,7 +141,7 @@ def _checked_targets(output: str, inputs: list[str], items: list, force: bool):
     for path in (target, errors):
         reason = check_not_an_input(path, inputs, items)
         if reason:
-            raise UsageError(f"refusing to write {path}: {reason}")
+            raise UsageError(f"refusing to write {shown_path(path)}: {reason}")
     return target, errors
 
 
@@ -271,7 +271,7 @@ def run(
                     errors.discard()
                     errors.target.unlink(missing_ok=True)  # no stale errors from an earlier run
         except OSError as err:  # a full disk, a vanished folder: nothing replaced, nothing left
-            raise UsageError(f"cannot write {output}: {err.strerror or err}") from None
+            raise UsageError(f"cannot write {shown_path(output)}: {err.strerror or err}") from None
         except (SchedulerUnreachable, ModelError) as err:  # ModelError: from a worker of a remote cluster
             raise UsageError(str(err)) from None
     except BaseException:

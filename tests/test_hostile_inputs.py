@@ -494,3 +494,73 @@ def test_run_from_a_worker_thread(tmp_path):
     thread.join(60)
     assert outcome == [(1, 0)]
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+# --- file names that are not UTF-8 ---------------------------------------------------------------
+
+
+def _odd_name(folder: Path, raw: bytes) -> Path:
+    """A path in `folder` whose file name is the bytes `raw` (as Python names it: surrogate escapes)."""
+    return Path(os.fsdecode(os.path.join(os.fsencode(folder), raw)))
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path):
+    """`caf\\xe9.txt` (Latin-1 bytes) once crashed the whole run: the record's path could not be
+    written as UTF-8. It is recorded and reported with the byte escaped."""
+    cafe = _odd_name(tmp_path, b"caf\xe9.txt")
+    shutil.copy(GOOD, cafe)
+    binary = _odd_name(tmp_path, b"bad\xff.txt")
+    binary.write_bytes(b"= T =\n\x00\x00")
+    shutil.copy(SEEDS[1], tmp_path / "z_good.txt")
+    result = run_inputs([tmp_path], tmp_path / "out.jsonl")
+    assert result.written == 2 and result.failed == 1
+    assert set(result.records) == {f"{tmp_path}/caf\\xe9.txt", str(tmp_path / "z_good.txt")}
+    assert result.errors == [{"path": f"{tmp_path}/bad\\xff.txt", "error": "binary content: the text contains NUL characters"}]
+    assert result.reported == [f"{tmp_path}/bad\\xff.txt: binary content: the text contains NUL characters"]
+    assert result.records[f"{tmp_path}/caf\\xe9.txt"].casualties  # the article itself was read
+
+
+def test_a_file_name_that_is_not_utf8_in_worker_processes_real_process(tmp_path):
+    cafe = _odd_name(tmp_path, b"caf\xe9.txt")
+    shutil.copy(GOOD, cafe)
+    shutil.copy(SEEDS[1], tmp_path / "good.txt")
+    _odd_name(tmp_path, b"empty\xe9.txt").write_bytes(b"")
+    out = tmp_path / "out.jsonl"
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", "--jobs", "2", "--batch-size", "1", str(tmp_path), str(out)],
+        capture_output=True, cwd=ROOT, timeout=600,
+    )
+    stderr = done.stderr.decode("utf-8")  # escaped, so valid UTF-8
+    assert done.returncode == 1 and "Traceback" not in stderr
+    assert f"{tmp_path}/empty\\xe9.txt: empty: the document has no text" in stderr.splitlines()
+    paths = [json.loads(line)["source"]["path"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert paths == [f"{tmp_path}/caf\\xe9.txt", str(tmp_path / "good.txt")]
+
+
+def test_the_library_records_such_a_name_escaped(tmp_path):
+    from pipeline import extract_file
+
+    cafe = _odd_name(tmp_path, b"caf\xe9.txt")
+    shutil.copy(GOOD, cafe)
+    record = extract_file(cafe, stages="infobox")
+    assert record.source.path == f"{tmp_path}/caf\\xe9.txt"
+    assert EventRecord.model_validate_json(record.model_dump_json()) == record
+
+
+@pytest.mark.parametrize(
+    "path, shown",
+    [
+        ("seeds/a.txt", "seeds/a.txt"),
+        ("dir/é.txt", "dir/é.txt"),  # valid UTF-8 is left alone
+        (os.fsdecode(b"caf\xe9.txt"), "caf\\xe9.txt"),
+        (os.fsdecode(b"\xff\xfe/x.txt"), "\\xff\\xfe/x.txt"),
+        (b"caf\xe9.txt", "caf\\xe9.txt"),
+        (Path(os.fsdecode(b"a\x80.txt")), "a\\x80.txt"),
+        ("lone\ud800.txt", "lone\\ud800.txt"),  # a surrogate no file name decoding makes
+    ],
+)
+def test_shown_path(path, shown):
+    from pipeline.article import shown_path
+
+    assert shown_path(path) == shown
+    shown_path(path).encode("utf-8")
