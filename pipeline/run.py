@@ -223,7 +223,10 @@ def run(
                 from tqdm import tqdm
 
                 bar = tqdm(total=len(items), unit="doc", desc="starting" if not _extracts_here(engine, jobs, len(paths), batch_size, max_seconds) else "extracting", dynamic_ncols=True)
-                say = bar.write
+
+                def say(line: str) -> None:  # what `tqdm.write` does, to the caller's `report` (stderr)
+                    with tqdm.external_write_mode(file=bar.fp):
+                        report(line)
             positions = [i for i, item in enumerate(items) if isinstance(item, str)]
             for i, item in enumerate(items):
                 if isinstance(item, Outcome):  # an input that is no document: an error in its place
@@ -235,7 +238,8 @@ def run(
                 say(f"warning: {len(found)} inputs have the title of id {rid!r}: {_some(found)}")
 
             def ready() -> None:
-                if bar is not None:
+                if bar is not None and bar.desc.startswith("starting"):
+                    bar.reset()  # the rate and estimate count from here: worker start-up is not extraction
                     bar.set_description("extracting")
 
             for index, outcome in run_outcomes(
@@ -257,9 +261,9 @@ def run(
                     ordered_records.put(position, None)
                     ordered_errors.put(position, json.dumps({"path": outcome.path, "error": outcome.error}, ensure_ascii=False))
                 if bar is not None:
-                    bar.update(1)
                     if failed:
-                        bar.set_postfix(failed=failed, refresh=False)
+                        bar.set_postfix(failed=failed, refresh=False)  # shown with the update below
+                    bar.update(1)
             if bar is not None:
                 bar.update(len(items) - bar.n)  # documents that were errors from the start
                 bar.close()
