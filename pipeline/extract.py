@@ -55,6 +55,7 @@ def extract_article(article: Article, docs: list[Doc] | None, stages: tuple[str,
 
 
 PIECE_LIMIT = 10_000  # characters of one Doc the sentence segmenter sees
+BATCH_CHARS = 100_000  # characters of one `nlp.pipe` batch: its memory is bounded by this
 # Characters with no letter or digit in a row: a longer run is one no model sees. spaCy's tokenizer
 # strips a word's leading and trailing punctuation one character at a time, copying the rest of the
 # word each time, so a word costs (its edge runs) x (its length): about 80 microseconds a character
@@ -135,11 +136,26 @@ def _paragraph_doc(nlp: Language, parts: list[tuple[Piece, Doc | None]]) -> Doc:
     return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
 
 
+def _segmented(texts: Iterable[str], nlp: Language) -> Iterator[Doc]:
+    """`sentences` of each text, given to `nlp.pipe` in groups of at most BATCH_CHARS characters:
+    a batch counted in texts alone would hold 256 pieces of PIECE_LIMIT characters at once."""
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and size + len(text) > BATCH_CHARS:
+            yield from sentences(group, nlp, batch_size=len(group))
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield from sentences(group, nlp, batch_size=len(group))
+
+
 def paragraph_docs(texts: list[str], nlp: Language) -> list[Doc]:
     """One sentence-segmented Doc per paragraph text, spaCy seeing only bounded pieces."""
     limit = min(PIECE_LIMIT, nlp.max_length)
     cut = [(text, paragraph_pieces(text, limit)) for text in texts]
-    segmented = sentences((text[p.start:p.end] for text, pieces in cut for p in pieces if p.kept), nlp)
+    segmented = _segmented((text[p.start:p.end] for text, pieces in cut for p in pieces if p.kept), nlp)
     return [_paragraph_doc(nlp, [(p, next(segmented) if p.kept else None) for p in pieces]) for _, pieces in cut]
 
 
