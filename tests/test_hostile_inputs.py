@@ -324,15 +324,16 @@ def test_a_multi_line_internal_error_is_reported_on_one_line(tmp_path, monkeypat
     assert result.error_of(bad).startswith("internal error: ValidationError: 2 validation errors")
 
 
-def test_sixty_thousand_numbers_in_one_paragraph(tmp_path):
+def test_twenty_thousand_numbers_in_one_paragraph(tmp_path):
     """Each count is judged on a bounded window around it, so the cost is linear in the paragraph
-    (it was quadratic: ~10 min). Measured ~25 s, most of it spaCy's sentence split of 120,000 tokens."""
-    paragraph = " ".join(str(n % 997 + 3) for n in range(60_000)) + " soldiers were killed."
+    (it was quadratic: ~10 min). 20,000 here, to keep the suite quick; the growth of such a
+    paragraph is checked in test_pieces.py, 60,000 are timed in benchmarks/hostile.py."""
+    paragraph = " ".join(str(n % 997 + 3) for n in range(20_000)) + " soldiers were killed."
     text = f"= Battle of Numbers =\n\n{paragraph}\n"
     with deadline(600):
         bad, _, result = with_good(tmp_path, "numbers.txt", text.encode())
     record = result.records[str(bad)]
-    assert [(f.low, f.category) for f in record.casualties] == [(182, "killed")]  # the last count: 59,999 % 997 + 3
+    assert [(f.low, f.category) for f in record.casualties] == [(62, "killed")]  # the last count: 19,999 % 997 + 3
 
 
 def test_non_english_text(tmp_path):

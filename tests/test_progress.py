@@ -13,8 +13,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -92,11 +90,10 @@ def test_one_process_updates_per_document_not_per_batch(tmp_path):
     assert {m["desc"] for m in found} == {"extracting"}  # no start-up phase in this process
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_progress_off_writes_no_bar(tmp_path, jobs):
+def test_progress_off_writes_no_bar(tmp_path):
     folder, bad = folder_with_a_bad_file(tmp_path, copies=1)
     done = subprocess.run(
-        [sys.executable, "-m", "pipeline", "run", "--progress", "off", "--jobs", jobs, "--batch-size", "1", str(folder), str(tmp_path / "out.jsonl")],
+        [sys.executable, "-m", "pipeline", "run", "--progress", "off", "--batch-size", "1", str(folder), str(tmp_path / "out.jsonl")],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
     assert done.returncode == 1
