@@ -275,8 +275,26 @@ def article_from_bytes(data: bytes, path: str | None = None) -> Article:
     return parse_article(decode(data), path=path, sha256=hashlib.sha256(data).hexdigest())
 
 
+def shown_path(path: str | os.PathLike) -> str:
+    r"""`path` as records and messages give it: a file name that is not valid UTF-8 (which Python
+    reads with surrogate escapes, `caf\udce9.txt`) with each byte that is not UTF-8 as `\xNN`
+    (`caf\xe9.txt`), so that it can be written as UTF-8 and read by a person; else `path` itself."""
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        return text.decode("utf-8", "backslashreplace")
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        try:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a lone surrogate that no file name decoding makes
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def read_article(path: str | Path) -> Article:
-    """Read one article file; raises ArticleError (unreadable, not text, no title)."""
+    """Read one article file; raises ArticleError (unreadable, not text, no title). The article's
+    `path` is the one given, as `shown_path` writes it."""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             # A FIFO or device named `x.txt` would block the whole run on read.
@@ -284,4 +302,4 @@ def read_article(path: str | Path) -> Article:
         data = Path(path).read_bytes()
     except OSError as err:
         raise ArticleError(f"cannot read: {err.strerror or err}") from None
-    return article_from_bytes(data, path=str(path))
+    return article_from_bytes(data, path=shown_path(path))

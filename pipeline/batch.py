@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from .article import Article, ArticleError, read_article
+from .article import Article, ArticleError, read_article, shown_path
 from .extract import extract_article, with_docs
 from .nlp import MODEL, load_nlp
 from .records import EventRecord
@@ -44,15 +44,18 @@ def record_line(record: EventRecord) -> str:
 class Outcome:
     """What became of one input document: a record line, or the reason it has none."""
 
-    path: str
+    path: str  # as `article.shown_path` writes it (a name that is not UTF-8 escaped, `caf\xe9.txt`)
     line: str | None = None
     error: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path", shown_path(self.path))
 
 
 def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None) -> Article | Outcome:
     """The article at `path`, or an Outcome naming why it cannot be one (also: over `max_bytes`).
     `name` is the path to record and report, when it differs from the one to open."""
-    name = path if name is None else name
+    name = shown_path(path if name is None else name)
     try:
         size = os.stat(path).st_size
     except OSError:
@@ -63,7 +66,7 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None)
         article = read_article(path)
     except ArticleError as err:
         return Outcome(name, error=str(err))
-    return article if name == path else replace(article, path=name)
+    return article if article.path == name else replace(article, path=name)
 
 
 def internal_error(path: str, err: BaseException) -> Outcome:

@@ -8,6 +8,12 @@ the single-process run. Each partition (`batch_size` paths) is one task running
 cache is per process) and reused by every task that worker runs. Only a bounded window of
 partitions is in flight at once, so finished results never pile up on the workers or here.
 
+A worker process that dies (the kernel's OOM killer, a SIGKILL) costs only time: dask runs its
+tasks again on other workers (the local cluster's nannies start a fresh worker; a task whose
+worker dies twice is given up, `allowed_failures`), a partition given up is run again one
+document per task, and a document whose task is given up again is a per-document error naming
+the lost workers. The run always completes.
+
 dask is an optional dependency: the `[dask]` extra of this project, or `dask[distributed]`.
 """
 
@@ -54,6 +60,38 @@ def _process_partition(
         return process([p for p, _ in pairs], stages, batch_size, max_bytes, [n for _, n in pairs], model)
 
 
+ALLOWED_FAILURES = 1  # the local cluster's scheduler gives a task up when a second worker dies running it
+
+
+def _lost(pair: tuple[str, str], err: Exception) -> Outcome:
+    last = getattr(getattr(err, "last_worker", None), "address", "unknown")
+    tries = getattr(err, "allowed_failures", ALLOWED_FAILURES) + 1
+    return Outcome(
+        pair[1], error=f"worker process died while extracting this document: each of the {tries} dask workers "
+                       f"that ran it died (the last: {last}); the other documents of its partition were run again",
+    )
+
+
+def _results(distributed, future, partition, submit) -> Iterator[Outcome]:
+    """The outcomes of one partition's task; when dask gave it up (its workers died), the
+    partition once more one document per task, and a document given up again as an error."""
+    try:
+        yield from future.result()
+        return
+    except distributed.KilledWorker as err:
+        if len(partition) == 1:
+            yield _lost(partition[0], err)
+            return
+    for pair in partition:
+        single = submit([pair])
+        try:
+            yield from single.result()
+        except distributed.KilledWorker as err:
+            yield _lost(pair, err)
+        finally:
+            single.release()
+
+
 def run_dask(
     paths: list[str],
     stages: tuple[str, ...],
@@ -93,6 +131,7 @@ def _outcomes(distributed, partitions, stages, batch_size, scheduler, workers, m
         if scheduler is None:
             cluster = distributed.LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                scheduler_kwargs={"allowed_failures": ALLOWED_FAILURES},
             )
             client = distributed.Client(cluster)
         else:
@@ -107,21 +146,24 @@ def _outcomes(distributed, partitions, stages, batch_size, scheduler, workers, m
         window = 2 * max(sum(client.nthreads().values()), workers)
         queue = iter(partitions)
 
+        def submit(partition):
+            return client.submit(_process_partition, partition, stages, batch_size, max_bytes, model, pure=False)
+
         def submit_next() -> None:
             partition = next(queue, None)
             if partition is not None:
-                pending.append(client.submit(_process_partition, partition, stages, batch_size, max_bytes, model, pure=False))
+                pending.append((submit(partition), partition))
 
         for _ in range(window):
             submit_next()
         while pending:
-            future = pending.popleft()
-            outcomes = future.result()
+            future, partition = pending.popleft()
+            outcomes = list(_results(distributed, future, partition, submit))
             future.release()
             submit_next()
             yield from outcomes
     finally:
-        for future in pending:
+        for future, _ in pending:
             future.cancel()
         if client is not None:
             client.close()

@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from .article import shown_path
 from .batch import Outcome
 
 
@@ -44,7 +45,7 @@ def collect_inputs(inputs: Iterable[str]) -> list[str | Outcome]:
         elif os.path.lexists(given):
             items.append(given)
         else:
-            raise MissingInput(f"input not found: {given}")
+            raise MissingInput(f"input not found: {shown_path(given)}")
     return items
 
 
@@ -54,9 +55,9 @@ def check_not_an_input(target: Path, inputs: Iterable[str], items: list[str | Ou
     for item in items:
         path = item.path if isinstance(item, Outcome) else item
         if os.path.realpath(path) == real:
-            return f"it is one of the inputs ({path})"
+            return f"it is one of the inputs ({shown_path(path)})"
     for given in inputs:
         folder = os.path.realpath(given)
         if os.path.isdir(given) and target.name.endswith(".txt") and real.startswith(folder.rstrip("/") + "/"):
-            return f"it would be read as an article of the input folder {given}"
+            return f"it would be read as an article of the input folder {shown_path(given)}"
     return None

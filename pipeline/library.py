@@ -2,8 +2,8 @@
 
 Reads: text given in memory, or one article file. Writes: nothing; returns one EventRecord.
 Arguments are checked before any work: what is not text is a TypeError saying what is expected,
-text that is not an article (empty, NUL, lone surrogates, a paragraph longer than the model
-accepts) an ArticleError naming the problem and its position, a spaCy pipeline that is not
+text that is not an article (empty, NUL, lone surrogates) an ArticleError naming the problem
+and its position (a paragraph of any length is read: spaCy sees it in bounded pieces), a spaCy pipeline that is not
 installed (`model=`) a ModelError naming it and how to install one. Calls that use the spaCy model
 hold `batch.MODEL_LOCK`, so calls from several threads each get the record a lone call gets.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from .article import Article, ArticleError, check_text, parse_text, read_article
+from .article import Article, check_text, parse_text, read_article
 from .batch import MODEL_LOCK
 from .extract import STAGES, check_stages, extract_articles
 from .nlp import MODEL, load_nlp
@@ -26,16 +26,6 @@ def _stages(stages: Iterable[str] | str) -> tuple[str, ...]:
     if isinstance(stages, str):  # "prose" or "infobox,prose": never split into letters
         stages = [s.strip() for s in stages.split(",") if s.strip()]
     return check_stages(stages)
-
-
-def _check_paragraphs(article: Article, nlp: Language) -> None:
-    """spaCy refuses a text over `nlp.max_length` characters with a bare ValueError (E088)."""
-    for paragraph in article.paragraphs:
-        if len(paragraph.text) > nlp.max_length:
-            raise ArticleError(
-                f"too long: the paragraph at position {paragraph.start} has {len(paragraph.text):,} characters, "
-                f"over the model's limit of {nlp.max_length:,} (nlp.max_length)"
-            )
 
 
 def _check_model(nlp: Language | None, model: str | Path | None) -> None:
@@ -50,7 +40,6 @@ def _extract(article: Article, stages: tuple[str, ...], nlp: Language | None, mo
         return next(extract_articles([article], stages))
     with MODEL_LOCK:
         nlp = nlp or load_nlp(MODEL if model is None else model)
-        _check_paragraphs(article, nlp)
         return next(extract_articles([article], stages, nlp))
 
 
@@ -69,7 +58,7 @@ def extract(
     overrides the title. `model=` names another installed English spaCy pipeline (a package
     name or the folder of a saved pipeline) instead of the default, `nlp=` gives one already
     loaded. Raises TypeError for what is not a str and ArticleError for text that is not an
-    article (empty, NUL, lone surrogates, a paragraph over the model's limit), ModelError for a
+    article (empty, NUL, lone surrogates), ModelError for a
     model that is not installed."""
     if path is not None and not isinstance(path, str):
         raise TypeError(f"expected path as str or None, got {type(path).__name__}")

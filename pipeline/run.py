@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
-from .article import peek_title
+from .article import peek_title, shown_path
 from .dask_engine import SchedulerUnreachable
 from .batch import DEFAULT_MAX_BYTES, Outcome, iter_outcomes, process, record_line
 from .extract import STAGES, check_stages
@@ -123,7 +123,7 @@ def _duplicate_ids(paths: list[str]) -> dict[str, list[str]]:
 
 
 def _some(paths: list[str], shown: int = 3) -> str:
-    return ", ".join(paths[:shown]) + (f" and {len(paths) - shown} more" if len(paths) > shown else "")
+    return ", ".join(map(shown_path, paths[:shown])) + (f" and {len(paths) - shown} more" if len(paths) > shown else "")
 
 
 def _with_duplicate_warning(line: str, count: int) -> str:
@@ -141,7 +141,7 @@ def _checked_targets(output: str, inputs: list[str], items: list, force: bool):
     for path in (target, errors):
         reason = check_not_an_input(path, inputs, items)
         if reason:
-            raise UsageError(f"refusing to write {path}: {reason}")
+            raise UsageError(f"refusing to write {shown_path(path)}: {reason}")
     return target, errors
 
 
@@ -223,7 +223,10 @@ def run(
                 from tqdm import tqdm
 
                 bar = tqdm(total=len(items), unit="doc", desc="starting" if not _extracts_here(engine, jobs, len(paths), batch_size, max_seconds) else "extracting", dynamic_ncols=True)
-                say = bar.write
+
+                def say(line: str) -> None:  # what `tqdm.write` does, to the caller's `report` (stderr)
+                    with tqdm.external_write_mode(file=bar.fp):
+                        report(line)
             positions = [i for i, item in enumerate(items) if isinstance(item, str)]
             for i, item in enumerate(items):
                 if isinstance(item, Outcome):  # an input that is no document: an error in its place
@@ -235,7 +238,8 @@ def run(
                 say(f"warning: {len(found)} inputs have the title of id {rid!r}: {_some(found)}")
 
             def ready() -> None:
-                if bar is not None:
+                if bar is not None and bar.desc.startswith("starting"):
+                    bar.reset()  # the rate and estimate count from here: worker start-up is not extraction
                     bar.set_description("extracting")
 
             for index, outcome in run_outcomes(
@@ -257,9 +261,9 @@ def run(
                     ordered_records.put(position, None)
                     ordered_errors.put(position, json.dumps({"path": outcome.path, "error": outcome.error}, ensure_ascii=False))
                 if bar is not None:
-                    bar.update(1)
                     if failed:
-                        bar.set_postfix(failed=failed, refresh=False)
+                        bar.set_postfix(failed=failed, refresh=False)  # shown with the update below
+                    bar.update(1)
             if bar is not None:
                 bar.update(len(items) - bar.n)  # documents that were errors from the start
                 bar.close()
@@ -271,7 +275,7 @@ def run(
                     errors.discard()
                     errors.target.unlink(missing_ok=True)  # no stale errors from an earlier run
         except OSError as err:  # a full disk, a vanished folder: nothing replaced, nothing left
-            raise UsageError(f"cannot write {output}: {err.strerror or err}") from None
+            raise UsageError(f"cannot write {shown_path(output)}: {err.strerror or err}") from None
         except (SchedulerUnreachable, ModelError) as err:  # ModelError: from a worker of a remote cluster
             raise UsageError(str(err)) from None
     except BaseException:

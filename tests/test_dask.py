@@ -109,3 +109,66 @@ def test_relative_paths_reach_workers_with_their_own_working_folder(expected, tm
             client.run(os.chdir, str(tmp_path))  # the worker no longer sees seeds/ relative to its folder
         got = lines(run_dask(relative, STAGES, 2, cluster.scheduler_address))
     assert [line.replace('"path":"seeds/', f'"path":"{ROOT}/seeds/') for line in got] == expected[:len(SEEDS)]
+
+
+# --- lost workers: recomputed, or reported per document; never a hang ---------------------------
+
+import signal  # noqa: E402
+
+import cloudpickle  # noqa: E402
+
+from timing import deadline  # noqa: E402  (tests/ is on sys.path under pytest)
+
+# The plugin below is shipped to the workers by value: they cannot import this test module.
+cloudpickle.register_pickle_by_value(sys.modules[__name__])
+
+
+class _Poison(distributed.WorkerPlugin):
+    """In every worker (restarted ones too): reading a file named `poison.txt` kills the worker
+    process with SIGKILL, as the kernel's OOM killer would."""
+
+    def setup(self, worker):
+        import pipeline.batch as batch
+
+        real = batch.read_article
+
+        def reading(path):
+            if str(path).endswith("poison.txt"):
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(path)
+
+        batch.read_article = reading
+
+
+def _cluster(**scheduler_kwargs):
+    return distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, scheduler_kwargs=scheduler_kwargs,
+    )
+
+
+def test_a_worker_killed_mid_run_costs_nothing_but_time(expected):
+    """SIGKILL of one worker process after the first results: dask runs its tasks again on the
+    other worker (or on the fresh one its nanny starts) and every record comes back, in order."""
+    with deadline(600), _cluster() as cluster:
+        with distributed.Client(cluster) as client:
+            pids = list(client.run(os.getpid).values())
+        got = []
+        for outcome in run_dask(ARTICLES, STAGES, 1, cluster.scheduler_address):
+            if not got:
+                os.kill(pids[0], signal.SIGKILL)
+            got.append(outcome)
+    assert lines(got) == expected
+
+
+def test_a_document_that_kills_every_worker_that_runs_it_is_a_per_document_error(expected, tmp_path):
+    poison = tmp_path / "poison.txt"
+    poison.write_bytes(Path(SEEDS[0]).read_bytes())
+    paths = [SEEDS[0], str(poison), SEEDS[1], SEEDS[2]]
+    with deadline(600), _cluster(allowed_failures=0) as cluster:
+        with distributed.Client(cluster) as client:
+            client.register_plugin(_Poison())
+        got = list(run_dask(paths, STAGES, 2, cluster.scheduler_address))  # poison shares its partition
+    assert [o.path for o in got] == paths
+    assert lines([got[0], got[2], got[3]]) == expected[:3]  # its partner was run again and kept its record
+    assert got[1].line is None
+    assert got[1].error.startswith("worker process died while extracting this document: each of the 1 dask workers")

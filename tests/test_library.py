@@ -87,10 +87,13 @@ def test_text_that_is_no_article_is_an_article_error_naming_the_position(text, m
         extract(text)
 
 
-def test_a_paragraph_over_the_models_limit_is_a_clear_article_error(nlp):
-    text = "= Long =\n\n" + "x" * (nlp.max_length + 1) + "\n"
-    with pytest.raises(ArticleError, match=r"too long: the paragraph at position 10 has 1,000,001 characters, over the model's limit"):
-        extract(text)
+def test_a_paragraph_over_the_models_limit_gets_its_record(nlp):
+    """spaCy refuses a text over `nlp.max_length` (E088); the paragraph reaches it in pieces."""
+    text = "= Long =\n\nFive soldiers were killed. " + "x" * (nlp.max_length + 1) + " Two villages burned.\n"
+    record = extract(text)
+    assert [(f.low, f.category, f.evidence.text) for f in record.casualties] == [(5, "killed", "Five soldiers were killed")]
+    figure = record.casualties[0]
+    assert text[figure.evidence.start:figure.evidence.end] == figure.evidence.text
 
 
 def test_stages_as_a_string_is_one_stage_and_nonsense_is_refused():
