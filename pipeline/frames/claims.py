@@ -21,7 +21,7 @@ from ..sides import SideBook
 from .counts import CountFrame, find_frames
 from .lexicon import lexicon
 from .owner import decide_owner
-from .parse import Parsed, bounded_pieces, is_candidate, parse_sentences
+from .parse import Parsed, bounded_pieces, is_candidate, parse_sentences, text_of
 from .reporting import Claimant, find_claimant, speakers
 from .scope import after_the_event, is_background, other_event, part_marker, told_of_another
 
@@ -147,14 +147,14 @@ def _figures(parsed: Parsed, unit: SentenceUnit, book: SideBook, memory: Memory,
         if frame.kind == "strength":
             forces.append(frame.quantity.low)
         if frame.kind == "casualty" and (
-            background or other_event(frame, parsed.doc.text, years) or told_of_another(frame) or after_the_event(frame)
+            background or other_event(frame, text_of(parsed.doc), years) or told_of_another(frame) or after_the_event(frame)
         ):
             continue
         if frame.kind == "casualty" and frame.predicate is not None:
             if frame.noun is None and frame.predicate.i in predicates:
                 continue  # `nine were killed: five in the first blast and four …`: a breakdown
             predicates.add(frame.predicate.i)
-        if frame.kind == "strength" and other_event(frame, parsed.doc.text, years):
+        if frame.kind == "strength" and other_event(frame, text_of(parsed.doc), years):
             continue
         claimant = find_claimant(frame.predicate or frame.head, frame.token, frame.noun)
         source = memory.resolve(claimant)
@@ -188,14 +188,14 @@ def _figures(parsed: Parsed, unit: SentenceUnit, book: SideBook, memory: Memory,
                 continue
             group = "combatants" if side is not None else "unknown"
         start, end = frame.evidence
-        text = parsed.doc.text[start:end]
+        text = text_of(parsed.doc)[start:end]
         evidence = Evidence(text=text, start=parsed.offset + start, end=parsed.offset + end)
         for category in frame.categories:
             figure = Figure(
                 side=side, group=group, category=category, low=frame.quantity.low, high=frame.quantity.high,
                 approximate=frame.quantity.approximate, source=source, origin="text", evidence=evidence,
             )
-            listed = figures and ":" in parsed.doc.text[figures[-1].evidence.end - parsed.offset:frame.token.idx]
+            listed = figures and ":" in text_of(parsed.doc)[figures[-1].evidence.end - parsed.offset:frame.token.idx]
             if frame.kind == "casualty" and (part_marker(frame) or listed) and _is_part(figure, memory.claims + figures):
                 continue  # `… among the dead: six National Guardsmen, two police officers …`
             figures.append(figure)

@@ -25,7 +25,7 @@ from .categories import (
     told_category,
 )
 from .lexicon import lexicon
-from .parse import Parsed
+from .parse import Parsed, text_of
 from .strength import strength_of
 
 _MODIFIER_DEPS = {"nummod", "quantmod", "amod", "compound", "det", "advmod", "nmod", "appos"}
@@ -215,11 +215,11 @@ def _not_a_count(token: Token, quantity: Quantity) -> bool:
     text = token.text
     if not quantity.is_word and 1000 <= quantity.low <= 2100 and (quantity.high is None or quantity.high <= 2100) and "," not in text:
         return True  # a year, or a span of years (`between 2005 and 2011`)
-    before = doc.text[max(0, token.idx - 1):token.idx]
-    after = doc.text[token.idx + len(text):token.idx + len(text) + 1]
+    before = text_of(doc)[max(0, token.idx - 1):token.idx]
+    after = text_of(doc)[token.idx + len(text):token.idx + len(text) + 1]
     if before in ("-", "/", "#", "$", "£", "€") or after in (":", "-", "/", "%") and not quantity.is_word:
         return True
-    if token.dep_ in ("appos", "npadvmod", "amod") and token.head.pos_ == "PROPN" and quantity.low < 120 and doc.text[token.idx - 2:token.idx] == ", ":
+    if token.dep_ in ("appos", "npadvmod", "amod") and token.head.pos_ == "PROPN" and quantity.low < 120 and text_of(doc)[token.idx - 2:token.idx] == ", ":
         return True  # an age after a name: `André Frias, 48,`
     previous = doc[token.i - 1] if token.i > 0 else None
     if previous is not None and not quantity.is_word and previous.pos_ == "PROPN" and previous.text[:1].isupper() and token.dep_ in ("nummod", "compound", "appos") and token.head == previous:

@@ -38,6 +38,15 @@ class Parsed:
     quantities: dict[int, Quantity] = field(default_factory=dict)  # token index -> count
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once: `Doc.text` joins every token each time it is read, and the
+    frames read it once per count."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 def is_candidate(text: str) -> bool:
     return bool(_CANDIDATE.search(text))
 
@@ -48,9 +57,9 @@ def _zero_quantities(text: str) -> list[Quantity]:
 
 def merge_counts(doc: Doc) -> dict[int, Quantity]:
     """Merge each count phrase of `doc` into one token; the token indexes of the counts."""
-    zeros = _zero_quantities(doc.text)
+    zeros = _zero_quantities(text_of(doc))
     quantities = zeros + [
-        q for q in find_quantities(doc.text) if not any(z.start < q.end and q.start < z.end for z in zeros)
+        q for q in find_quantities(text_of(doc)) if not any(z.start < q.end and q.start < z.end for z in zeros)
     ]
     spans = []
     for quantity in sorted(quantities, key=lambda q: q.start):

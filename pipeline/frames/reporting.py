@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .lexicon import lexicon
+from .parse import text_of
 
 _CUT_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj_punct", "advcl", "prep_time"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -74,7 +75,7 @@ def _phrase(token: Token) -> Claimant:
     if all(t.is_upper or t.is_punct for t in kept) and sum(len(t.text) for t in kept) > 5 and len(kept) > 1:
         kept = [t for t in token.doc[kept[-1].i + 1:token.i + 1] if not t.is_punct] or [token]  # a dateline
     start, end = kept[0].idx, kept[-1].idx + len(kept[-1].text)
-    text = token.doc.text[start:end]
+    text = text_of(token.doc)[start:end]
     words = {t.lemma_.lower() for t in kept if not t.is_punct}
     anaphoric = token.pos_ == "PRON" or (
         len([t for t in kept if not t.is_punct and t.lower_ not in _LEADING and t.lower_ != "same"]) == 1
@@ -194,7 +195,7 @@ _EDGE_LAST = re.compile(r",\s*(?:per|according\s+to)\s+([^,;:]{2,80}?)\s*[.!?]?\
 
 
 def _edge_attribution(doc) -> Claimant | None:
-    text = doc.text
+    text = text_of(doc)
     match = _EDGE_FIRST.match(text) or _EDGE_LAST.search(text)
     if match is None:
         return None

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from .counts import CountFrame
 from .lexicon import lexicon
+from .parse import text_of
 
 BACKGROUND_SECTIONS = re.compile(r"^(?:background|prelude|history|context|origins?|previous|earlier)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
@@ -55,7 +56,7 @@ def _clause_text(frame: CountFrame) -> str:
 def _subtree_text(frame: CountFrame) -> str:
     """The whole clause the count stands in, asides included (for campaign markers)."""
     tokens = list(_clause_head(frame).subtree)
-    return tokens[0].doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return text_of(tokens[0].doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
 
 
 def _times_above(frame: CountFrame) -> str:
@@ -77,13 +78,15 @@ _WIDER = {"war", "conflict", "campaign", "insurgency", "crisis", "uprising", "oc
 def _sentence_setting(frame: CountFrame) -> str:
     """The time and circumstance the main clause is set in: its root's adjuncts (`On 14 November
     2021 …`, `In an unrelated incident, …`), for every verb joined to the root."""
-    root = frame.token.sent.root
+    root = frame.token
+    while root.head != root:  # the root of the count's tree (Token.sent would scan the Doc per count)
+        root = root.head
     parts = []
     for verb in [root, *root.conjuncts]:
         for child in verb.children:
             if child.dep_ in ("prep", "npadvmod", "advmod") and child.i < verb.i:
                 tokens = list(child.subtree)
-                parts.append(child.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)])
+                parts.append(text_of(child.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)])
     return " ".join(parts).lower()
 
 
@@ -149,7 +152,7 @@ def part_marker(frame: CountFrame) -> bool:
                     lex.noun_category(o.lemma_.lower()) or o.lower_ in ("dead", "wounded", "injured", "victims") for o in child.children
                 ):
                     return True
-    prefix = token.doc.text[max(0, token.idx - 12):token.idx].lower()
+    prefix = text_of(token.doc)[max(0, token.idx - 12):token.idx].lower()
     return "including" in prefix or prefix.rstrip().endswith(":")
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from .categories import lemma_of
 from .lexicon import lexicon
+from .parse import text_of
 
 # what people do that tells nothing of a force's size: leaving, dying, being
 _NOT_FIGHTING = {"be", "have", "remain", "include", "escape", "flee", "defect", "desert", "surrender", "die", "survive", "return"}
@@ -28,7 +29,7 @@ def _hyphenated(noun: Token) -> str:
     doc, start = noun.doc, noun.i
     while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
         start -= 2
-    text = doc.text[doc[start].idx:noun.idx + len(noun.text)].lower()
+    text = text_of(doc)[doc[start].idx:noun.idx + len(noun.text)].lower()
     return text[:-1] if text.endswith("s") else text
 
 
