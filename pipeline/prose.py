@@ -134,19 +134,19 @@ def lead_facts(article: Article, sentences: list[Sentence], facts: ProseFacts) -
         facts.date = found[0]
     place = _title_place(article.title)
     country = None
-    for word in re.findall(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?", lead.text):
+    for word in re.findall(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?", text):
         country = country_mention(word) if country_mention(word) and not country_by_demonym(word) else None
         if country:
             break
     if place or country:
-        near = bool(place and re.search(rf"\b(?:near|outside|close\s+to)\s+{re.escape(place)}", lead.text))
+        near = bool(place and re.search(rf"\b(?:near|outside|close\s+to)\s+{re.escape(place)}", text))
         text = ", ".join(p for p in (place, country.name if country else None) if p)
         facts.location = Location(
             text=text, place=place, region=None,
             country=country.name if country else None,
             country_code=country.code if country else None, near=near,
         )
-    part = _PART_OF.search(lead.text)
+    part = _PART_OF.search(text)
     if part:
         facts.part_of = (part.group("war") or part.group("war2")).strip()
     for sentence in sentences:
