@@ -140,9 +140,8 @@ def lead_facts(article: Article, sentences: list[Sentence], facts: ProseFacts) -
             break
     if place or country:
         near = bool(place and re.search(rf"\b(?:near|outside|close\s+to)\s+{re.escape(place)}", text))
-        text = ", ".join(p for p in (place, country.name if country else None) if p)
         facts.location = Location(
-            text=text, place=place, region=None,
+            text=", ".join(p for p in (place, country.name if country else None) if p), place=place, region=None,
             country=country.name if country else None,
             country_code=country.code if country else None, near=near,
         )
