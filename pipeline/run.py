@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -83,6 +84,15 @@ def run_outcomes(
     yield from supervise(paths, stages, jobs, batch_size, max_bytes, max_seconds, on_ready, model)
 
 
+def _quiet_interrupts(hook):
+    """An unraisable-exception hook that stays silent about the gate's KeyboardInterrupt landing in a
+    finalizer (the gate has remembered it); anything else goes to `hook`."""
+    def quiet(unraisable) -> None:
+        if not isinstance(unraisable.exc_value, KeyboardInterrupt):
+            hook(unraisable)
+    return quiet
+
+
 class _InterruptGate:
     """SIGINT and SIGTERM as KeyboardInterrupt, except inside `held()`, where one is kept and
     raised when the block ends. Blocking the signal itself is not enough: a process-directed
@@ -94,10 +104,15 @@ class _InterruptGate:
         self.pending: int | None = None
 
     def handle(self, signum, _frame) -> None:
-        if self.holding:
-            self.pending = signum
-            return
-        raise KeyboardInterrupt(f"signal {signum}")
+        # remembered even when raised: a KeyboardInterrupt raised while Python runs a finalizer
+        # (`__del__`) is printed and swallowed, so `check()` raises it again at the next document
+        self.pending = signum
+        if not self.holding:
+            raise KeyboardInterrupt(f"signal {signum}")
+
+    def check(self) -> None:
+        if self.pending is not None:
+            raise KeyboardInterrupt(f"signal {self.pending}")
 
     @contextmanager
     def held(self, then_raise: bool = True):
@@ -208,6 +223,9 @@ def run(
     gate = _InterruptGate()
     handled = (signal.SIGINT, signal.SIGTERM) if _on_main_thread() else ()
     previous = {sig: signal.signal(sig, gate.handle) for sig in handled}
+    unraisable = sys.unraisablehook
+    if handled:
+        sys.unraisablehook = _quiet_interrupts(unraisable)
     records = errors = ordered_records = ordered_errors = bar = None
     written = failed = 0
     try:
@@ -264,6 +282,8 @@ def run(
                     if failed:
                         bar.set_postfix(failed=failed, refresh=False)  # shown with the update below
                     bar.update(1)
+                gate.check()
+            gate.check()
             if bar is not None:
                 bar.update(len(items) - bar.n)  # documents that were errors from the start
                 bar.close()
@@ -293,4 +313,5 @@ def run(
                 ordered.close()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        sys.unraisablehook = unraisable
     return written, failed

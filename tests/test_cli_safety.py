@@ -4,7 +4,8 @@ eval command's messages and exit codes. In this process unless a real process is
 
 from __future__ import annotations
 
-import io
+from support import run_cli  # tests/ is on sys.path under pytest
+
 import json
 import os
 import resource
@@ -17,7 +18,6 @@ from pathlib import Path
 import pytest
 
 from pipeline.__main__ import DEFAULT_MAX_BYTES as CLI_MAX_BYTES
-from pipeline.__main__ import main
 from pipeline.batch import DEFAULT_MAX_BYTES
 from pipeline.nlp import load_nlp
 
@@ -31,14 +31,7 @@ def nlp():
     return load_nlp()
 
 
-def cli(*argv: str) -> tuple[int, str]:
-    err = io.StringIO()
-    old, sys.stderr = sys.stderr, err
-    try:
-        code = main(list(argv))
-    finally:
-        sys.stderr = old
-    return code, err.getvalue()
+cli = run_cli
 
 
 @pytest.fixture

@@ -5,6 +5,8 @@ process group) leaves the previous output untouched and no temporary `.part` fil
 
 from __future__ import annotations
 
+from support import spawned_workers  # tests/ is on sys.path under pytest
+
 import os
 import shutil
 import signal
@@ -57,18 +59,7 @@ def test_two_runs_give_byte_identical_files(tmp_path, inputs):
 
 def _spawned_workers(pid: int) -> int:
     """Worker processes of the multiprocessing pool started by `pid`."""
-    count = 0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            command = (entry / "cmdline").read_bytes()
-        except (OSError, IndexError, ValueError):
-            continue
-        if parent == pid and b"spawn_main" in command:
-            count += 1
-    return count
+    return len(spawned_workers(pid))
 
 
 def test_two_jobs_give_the_output_of_one(tmp_path, inputs):

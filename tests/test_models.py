@@ -6,8 +6,8 @@ traceback, and nothing is written."""
 
 from __future__ import annotations
 
-import io
-import sys
+from support import run_cli  # tests/ is on sys.path under pytest
+
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,6 @@ import spacy
 
 from pipeline import ModelError, extract, extract_articles, extract_file, read_article
 from pipeline.__main__ import MODEL as CLI_MODEL
-from pipeline.__main__ import main
 from pipeline.nlp import MODEL, load_nlp, parses, sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,14 +23,7 @@ DEV = sorted((ROOT / "corpus" / "dev").glob("*.txt"))
 NOT_INSTALLED = "en_core_web_absent_xx"
 
 
-def cli(*argv: str) -> tuple[int, str]:
-    err = io.StringIO()
-    old, sys.stderr = sys.stderr, err
-    try:
-        code = main(list(argv))
-    finally:
-        sys.stderr = old
-    return code, err.getvalue()
+cli = run_cli
 
 
 def saved(nlp, folder: Path) -> str:

@@ -4,16 +4,16 @@ a real evaluation in headless Chromium."""
 
 from __future__ import annotations
 
+from support import screenshot  # tests/ is on sys.path under pytest
+
 import json
 import math
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from png import read_png
 from pipeline.__main__ import main
 from pipeline.evaluate import FIELDS, Evaluation, evaluate
 from pipeline.records import EventRecord
@@ -277,15 +277,7 @@ def test_the_report_renders_its_charts_in_headless_chromium(tmp_path):
         (gold / name).write_bytes((ROOT / "gold" / name).read_bytes())
     page, shot, scores = tmp_path / "report.html", tmp_path / "report.png", tmp_path / "scores.json"
     assert main(["eval", str(run), str(gold), "--baseline", str(base), "--html", str(page), "--json", str(scores)]) == 0
-    command = [
-        browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={shot}", "--window-size=1200,3400",
-        "--hide-scrollbars", page.as_uri(),
-    ]
-    result = subprocess.run(command, capture_output=True, text=True)
-    assert shot.is_file(), f"chromium wrote no screenshot (exit {result.returncode}): {result.stderr[-2000:]}"
-    width, height, rows = read_png(shot.read_bytes())
+    width, height, rows = screenshot(browser, page, shot, tmp_path / "profile", 1200, 3400)
     assert (width, height) == (1200, 3400)
 
     fields = json.loads(scores.read_text(encoding="utf-8"))["fields"]

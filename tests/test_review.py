@@ -3,14 +3,15 @@ gold misses and spurious figures in place, escaping, and a render in headless Ch
 
 from __future__ import annotations
 
+from support import screenshot  # tests/ is on sys.path under pytest
+
 import shutil
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from png import colour_counts, read_png
+from png import colour_counts
 from pipeline.__main__ import main
 from pipeline.article import parse_article, read_article
 from pipeline.highlight import Mark, render
@@ -182,15 +183,7 @@ def test_review_page_renders_in_headless_chromium(tmp_path):
                     "install Debian's package (apt-get install -y chromium), as .ci/run does")
     page, shot = tmp_path / "review.html", tmp_path / "review.png"
     assert main(["review", str(SEED), "--gold", str(GOLD), "--html", str(page)]) == 0
-    command = [
-        browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={shot}", "--window-size=1000,1400",
-        "--hide-scrollbars", page.as_uri(),
-    ]
-    result = subprocess.run(command, capture_output=True, text=True)
-    assert shot.is_file(), f"chromium wrote no screenshot (exit {result.returncode}): {result.stderr[-2000:]}"
-    width, height, rows = read_png(shot.read_bytes())
+    width, height, rows = screenshot(browser, page, shot, tmp_path / "profile", 1000, 1400)
     assert (width, height) == (1000, 1400)
     counts = colour_counts(rows)
     assert len(counts) > 50, "the screenshot is blank"

@@ -5,6 +5,8 @@ files; a document over the time or size budget is a per-document error and the r
 
 from __future__ import annotations
 
+from support import spawned_workers  # tests/ is on sys.path under pytest
+
 import json
 import os
 import shutil
@@ -29,19 +31,8 @@ def cli(*args: str) -> subprocess.Popen:
 
 
 def workers_of(pid: int) -> list[int]:
-    """Pids of the extraction workers (not multiprocessing's resource tracker) whose parent is `pid`."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            command = (entry / "cmdline").read_bytes()
-        except (OSError, IndexError, ValueError):
-            continue
-        if parent == pid and b"spawn_main" in command and b"resource_tracker" not in command:
-            found.append(int(entry.name))
-    return found
+    """Pids of the extraction workers whose parent is `pid`."""
+    return spawned_workers(pid)
 
 
 def alive(pid: int) -> bool:
