@@ -93,7 +93,8 @@ def _same_claimant(a: str, b: str) -> bool:
 
 def _people_noun(frame: CountFrame) -> Token | None:
     """For an elliptical count (`96 soldiers died and 222 were wounded`), the nearest noun of people
-    in its sentence; after a colon only what follows is a breakdown, so nouns there are not looked at."""
+    told before it in its sentence; else the first one after it, unless a list or an aside (a comma,
+    a colon, a dash) begins first: what follows those is a breakdown, not the count's noun."""
     lex = lexicon()
     doc = frame.token.doc
     before = [t for t in doc[:frame.token.i] if t.pos_ in ("NOUN", "PROPN") and lex.is_people(t.lemma_.lower())]
