@@ -235,17 +235,31 @@ def _review(args) -> int:
 _ANALYST_COMMANDS = {"export": _export, "review": _review}
 
 
-def _terminate(signum, _frame):
-    raise KeyboardInterrupt(f"signal {signum}")
+class _Interrupts:
+    """SIGINT and SIGTERM as KeyboardInterrupt from the first instruction, remembered as well: one
+    that lands while Python runs a finalizer during start-up is swallowed, and `run` (which looks
+    for `pending` on the handler it replaces) or `main` raises it again."""
+
+    def __init__(self) -> None:
+        self.pending: int | None = None
+
+    def handle(self, signum, _frame) -> None:
+        self.pending = signum
+        raise KeyboardInterrupt(f"signal {signum}")
 
 
 def main(argv: list[str] | None = None) -> int:
     on_main_thread = threading.current_thread() is threading.main_thread()
+    interrupts = _Interrupts()
     try:
         if on_main_thread and argv is None:
-            signal.signal(signal.SIGTERM, _terminate)  # like Ctrl-C, from the first instruction
+            signal.signal(signal.SIGTERM, interrupts.handle)
+            signal.signal(signal.SIGINT, interrupts.handle)
         args = _parser().parse_args(argv)
-        return {"run": _run, "eval": _eval, "schema": _schema, **_ANALYST_COMMANDS}[args.command](args)
+        code = {"run": _run, "eval": _eval, "schema": _schema, **_ANALYST_COMMANDS}[args.command](args)
+        if interrupts.pending is not None:
+            raise KeyboardInterrupt(f"signal {interrupts.pending}")
+        return code
     except KeyboardInterrupt:
         print("interrupted: no output written", file=sys.stderr)
         return 130

@@ -226,12 +226,16 @@ def run(
     unraisable = sys.unraisablehook
     if handled:
         sys.unraisablehook = _quiet_interrupts(unraisable)
+    for handler in previous.values():  # an interrupt of start-up that Python swallowed in a finalizer
+        if getattr(getattr(handler, "__self__", None), "pending", None) is not None:
+            gate.pending = handler.__self__.pending
     records = errors = ordered_records = ordered_errors = bar = None
     written = failed = 0
     try:
         try:
             # Between creating a temporary file and holding it in a name, an interrupt would leak
             # the file: it is kept until both names hold their files.
+            gate.check()
             with gate.held():
                 records = AtomicWriter(target)
                 errors = AtomicWriter(errors_target)
