@@ -554,6 +554,17 @@ CASES = [
      [("personnel", 2, "combatants", 25, 25, None)]),
     ("strength_12", "state_vs_group", "A Malian column of 35 vehicles reached Kerwane on the second day.",
      [("vehicles", 1, "combatants", 35, 35, None)]),
+    # equipment named by its type designation: vehicles, however the head noun reads
+    ("strength_13", "army_vs_rebels", "The FARDC flew in four Mi-35 gunships and two Sukhoi Su-25 jets.",
+     [("vehicles", 1, "combatants", 4, 4, None), ("vehicles", 1, "combatants", 2, 2, None)]),
+    ("strength_14", "state_vs_group", "The army committed three Alpha Jet 2 fighters to the battle.",
+     [("vehicles", 1, "combatants", 3, 3, None)]),
+    ("strength_15", "two_states", "Kyrgyzstan moved 16 BTR-70s to the border post.",
+     [("vehicles", 1, "combatants", 16, 16, None)]),
+    ("strength_16", "army_vs_rebels", "The rebels shot down two Mi-24s over the ridge and killed five soldiers.",
+     [("killed", 1, "combatants", 5, 5, None)]),
+    ("strength_17", "state_vs_group", "Malian troops arrived with six T-55 tanks before the jihadists attacked with 200 fighters.",
+     [("vehicles", 1, "combatants", 6, 6, None), ("personnel", 2, "combatants", 200, 200, None)]),
 
     # --- captured: hostage, prisoner, surrendered, detained during the event ----------------------
     ("captured_01", "state_vs_group", "The jihadists took 5 soldiers hostage.",

@@ -26,7 +26,7 @@ from .categories import (
 )
 from .lexicon import lexicon
 from .parse import Parsed, text_of
-from .strength import strength_of
+from .strength import is_equipment, strength_of
 
 _MODIFIER_DEPS = {"nummod", "quantmod", "amod", "compound", "det", "advmod", "nmod", "appos"}
 _NOUNISH = {"NOUN", "PROPN", "ADJ", "PRON", "NUM", "X"}
@@ -224,6 +224,9 @@ def _not_a_count(token: Token, quantity: Quantity) -> bool:
     previous = doc[token.i - 1] if token.i > 0 else None
     if previous is not None and not quantity.is_word and previous.pos_ == "PROPN" and previous.text[:1].isupper() and token.dep_ in ("nummod", "compound", "appos") and token.head == previous:
         return True
+    if (previous is not None and not quantity.is_word and quantity.high == quantity.low and previous.text[:1].isupper()
+            and not previous.is_sent_start and previous.whitespace_ and previous.is_alpha and not doc[token.i - 2].is_punct):
+        return True  # a digit straight after a capitalised word inside the sentence names a type: `Alpha Jet 2`
     return False
 
 
@@ -231,15 +234,14 @@ def find_frames(parsed: Parsed) -> list[CountFrame]:
     """Every count frame of one parsed sentence, in reading order."""
     lex = lexicon()
     frames = []
-    for index in sorted(parsed.quantities):
+    counts = [i for i in sorted(parsed.quantities) if not _not_a_count(parsed.doc[i], parsed.quantities[i])]
+    for index in counts:
         token = parsed.doc[index]
         quantity = parsed.quantities[index]
-        if _not_a_count(token, quantity):
-            continue
         head, noun = _counted(token)
         if head != token and any(
             other != token and other.head == head and abs(head.i - other.i) < abs(head.i - token.i)
-            for other in (parsed.doc[i] for i in parsed.quantities)
+            for other in (parsed.doc[i] for i in counts)
         ):
             continue  # `892 182 soldiers`: the count next to the noun is the one that counts it
         if noun is not None and (noun.pos_ == "NUM" or noun.lower_ in _ELLIPTICAL):
@@ -263,7 +265,7 @@ def find_frames(parsed: Parsed) -> list[CountFrame]:
             continue
         zero = quantity.low == 0 and quantity.high == 0
         if category:
-            if noun is not None and lemma_of(noun) in lex.vehicle_nouns:
+            if noun is not None and (lemma_of(noun) in lex.vehicle_nouns or is_equipment(noun)):
                 continue  # vehicles destroyed or captured are never claims
             if noun is not None and not _counts_people(noun):
                 continue  # `no police operation had left more dead` counts operations, not people

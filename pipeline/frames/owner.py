@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from ..sides import SideBook
 from .counts import CountFrame
 from .lexicon import lexicon
+from .strength import is_equipment
 
 _STATE_WORDS = {"government", "army", "military", "police", "regime", "state", "security", "federal", "national"}
 _GROUP_WORDS = {"rebel", "militant", "insurgent", "jihadist", "guerrilla", "terrorist", "islamist", "separatist"}
@@ -192,6 +193,8 @@ def decide_owner(frame: CountFrame, claimant_side: int | None, book: SideBook) -
         if referent is not None:
             noun = referent
     role = lex.role(noun.lemma_.lower()) if noun is not None else None
+    if frame.categories == ("vehicles",) and noun is not None and is_equipment(noun):
+        role = None  # `two Mirage 2000 fighters` are aircraft: the word's sense as people decides no side
     among = _among(frame)
     if noun is not None and _mixed(noun):
         return None, "unknown"  # `500 civilians and security personnel killed`: one count over two groups

@@ -48,9 +48,24 @@ def _clause_head(frame: CountFrame) -> Token:
     return next((a for a in [node, *node.ancestors] if a.pos_ in ("VERB", "AUX") or a.dep_ == "ROOT"), node)
 
 
+def _in_a_name(token: Token) -> bool:
+    """A number that is part of a name, not a date: `Mirage 2000`, `Resolution 2100` (a month
+    before it, `May 2019`, is a date)."""
+    head = token.head
+    return (
+        head.pos_ == "PROPN" and head.i == token.i - 1 and head.lower_ not in _MONTH_NAMES
+        and token.dep_ in ("nummod", "compound", "appos")
+    )
+
+
+_MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december"}
+
+
 def _clause_text(frame: CountFrame) -> str:
-    """The text of the clause the count stands in, asides left out."""
-    return " ".join(t.text for t in sorted(_clause_tokens(_clause_head(frame)), key=lambda t: t.i))
+    """The text of the clause the count stands in, asides and numbers in names left out."""
+    tokens = sorted(_clause_tokens(_clause_head(frame)), key=lambda t: t.i)
+    return " ".join(t.text for t in tokens if not _in_a_name(t))
 
 
 def _subtree_text(frame: CountFrame) -> str:
@@ -68,7 +83,7 @@ def _times_above(frame: CountFrame) -> str:
         if ancestor.pos_ in ("VERB", "AUX"):
             for child in ancestor.children:
                 if child.dep_ in ("prep", "npadvmod") and child.lower_ not in _TEMPORAL_PREPS and child not in node.ancestors:
-                    parts.append(" ".join(t.text for t in child.subtree))
+                    parts.append(" ".join(t.text for t in child.subtree if not _in_a_name(t)))
     return " ".join(parts).lower()
 
 
@@ -85,8 +100,7 @@ def _sentence_setting(frame: CountFrame) -> str:
     for verb in [root, *root.conjuncts]:
         for child in verb.children:
             if child.dep_ in ("prep", "npadvmod", "advmod") and child.i < verb.i:
-                tokens = list(child.subtree)
-                parts.append(text_of(child.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)])
+                parts.append(" ".join(t.text for t in child.subtree if not _in_a_name(t)))
     return " ".join(parts).lower()
 
 

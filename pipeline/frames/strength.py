@@ -8,6 +8,8 @@ force noun that sizes a bare count (`put the garrison at 200`, `a force of 300`)
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .categories import lemma_of
@@ -22,6 +24,28 @@ _VEHICLE_PREPS = {"on", "aboard", "in", "with", "by", "from", "onboard", "atop"}
 _FORCE_PEOPLE = {"man", "men", "member", "personnel", "crew", "crewman", "reservist", "volunteer", "recruit"}
 _ESTIMATING = {"make", "estimate", "put", "place", "give", "number", "total", "reach", "reconstruct", "describe", "count",
                "be", "have", "comprise", "include", "consist", "field", "muster", "deploy", "mass", "assess", "report"}
+
+
+# A type designation: letters and digits in one word (`M113s`, `BRDM-2s`, `Mi-24`, `F-16`, `UH-1H`).
+_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,5}-?\d{1,4}[A-Za-z]{0,3}(?:'?s)?$")
+
+
+def _designation(token: Token) -> bool:
+    if _DESIGNATION.match(token.text):
+        return True
+    # a name with a number in it: `Mirage 2000`, `Boeing 737`
+    return token.pos_ == "PROPN" and any(
+        c.like_num and c.dep_ in ("nummod", "compound") and c.i == token.i + 1 for c in token.children
+    )
+
+
+def is_equipment(noun: Token) -> bool:
+    """Military equipment named by its type: the counted noun is a designation, or has one among its
+    modifiers (`13 M113s`, `two Mirage 2000 fighters`, `five Mi-24 gunships`). Soldiers and fighters
+    are never named by a model number, so the designation settles `fighters` as aircraft."""
+    return _designation(noun) or any(
+        c.dep_ in ("compound", "nmod", "amod") and _designation(c) for c in noun.children
+    )
 
 
 def _hyphenated(noun: Token) -> str:
@@ -55,7 +79,7 @@ def strength_of(frame_head: Token, noun: Token | None, token: Token, is_agent: b
     lemma = lemma_of(noun) if noun is not None else ""
     if noun is not None and _hyphenated(noun) in lex.vehicle_nouns:
         lemma = _hyphenated(noun)  # `pick-ups`, split by the tokenizer into pick / - / ups
-    vehicle = lemma in lex.vehicle_nouns or any(
+    vehicle = noun is not None and is_equipment(noun) or lemma in lex.vehicle_nouns or any(
         lemma_of(c) in lex.vehicle_nouns for c in (noun.children if noun is not None else []) if c.dep_ == "compound"
     )
     people = lex.is_people(lemma) and lex.role(lemma) in ("state", "group") or lemma in _FORCE_PEOPLE
