@@ -13,6 +13,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
 
+from .frames.lexicon import lexicon
 from .records import CASUALTY_CATEGORIES
 
 
@@ -53,9 +54,30 @@ def _category_patterns() -> list[tuple[str, re.Pattern]]:
     return [(cat, words_pattern(vocab.categories[cat])) for cat in CASUALTY_CATEGORIES if cat in vocab.categories]
 
 
+def _plurals(lemma: str) -> list[str]:
+    """A lemma and its plural as infoboxes write it: `gunner(s)`, `militia(s)`, `sentry/sentries`,
+    `fireman/firemen`, `infantry` (a mass noun stays as it is)."""
+    forms = [lemma, lemma + "s"]
+    if lemma.endswith("man"):
+        forms.append(lemma[:-3] + "men")
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms.append(lemma[:-1] + "ies")
+    elif lemma.endswith(("s", "x", "ch", "sh")):
+        forms.append(lemma + "es")
+    return forms
+
+
 @lru_cache(maxsize=None)
 def _pattern(name: str) -> re.Pattern:
-    return words_pattern(getattr(vocabulary(), name))
+    """The words of one list; people and vehicles take in the prose stage's lemma lists too, so
+    both stages know the same nouns (`gunners`, `warriors`, `frigates`)."""
+    words = list(getattr(vocabulary(), name))
+    shared = lexicon()
+    if name == "people":
+        words += [form for role in ("state", "group", "civilian") for lemma in shared.people[role] for form in _plurals(lemma)]
+    elif name == "vehicles":
+        words += [form for lemma in shared.vehicle_nouns if lemma != "transport" for form in _plurals(lemma)]
+    return words_pattern(words)
 
 
 def category_of_words(text: str) -> str | None:

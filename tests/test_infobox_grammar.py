@@ -61,6 +61,16 @@ def figures(value, key="Casualties1", kind="casualties", side=1, **kw):
                                                     (1, C, "wounded", 35, 35, False, None, "35 injured")]),
         ("16 killed , 2 wounded", [(1, C, "killed", 16, 16, False, None, "16 killed"), (1, C, "wounded", 2, 2, False, None, "2 wounded")]),
         (":, 1 killed, 4 wounded", [(1, C, "killed", 1, 1, False, None, "1 killed"), (1, C, "wounded", 4, 4, False, None, "4 wounded")]),
+        # people nouns the prose lexicon knows, capitalised members of a named force
+        ("1 fireman, 2 Army Rangers", [(1, C, "killed", 1, 1, False, None, "1 fireman"),
+                                       (1, C, "killed", 2, 2, False, None, "2 Army Rangers")]),
+        ("8 Gurkhas", [(1, C, "killed", 8, 8, False, None, "8 Gurkhas")]),
+        ("Approximately 714", [(1, C, "killed", 714, 714, True, None, "Approximately 714")]),
+        (">25,000+ civilians killed", [(None, "civilians", "killed", 25000, None, False, None, ">25,000+ civilians killed")]),
+        # counts of other things: no claim and no warning
+        ("13,900 casualties, 7,338 non-battle casualties", []),
+        ("1 Harrier crashed, 1 destroyer damaged, 1 snowmobile disabled", []),
+        ("248 artillery systems", []),
     ],
 )
 def test_figure_grammar(value, expected):
@@ -89,6 +99,17 @@ def test_attack_figures(value, key, expected):
         ("Strength1: 100 French Special Forces, 4 Gazelle helicopters", [("personnel", 100), ("vehicles", 4)]),
         ("Strength1: 1,000 Malian troops, 400 French troops, 750 Nigerien troops", [("personnel", 1000), ("personnel", 400), ("personnel", 750)]),
         ("Strength1: 16 Embedded Forces", [("personnel", 16)]),
+        ("Strength1: 2,350 infantry, 500 cavalry, 20 gunners", [("personnel", 2350), ("personnel", 500), ("personnel", 20)]),
+        ("Strength2: 52,000 warriors", [("personnel", 52000)]),
+        ("Strength1: 42 x Centurion Mk.VIIs, 168 x M47 Pattons", [("vehicles", 42), ("vehicles", 168)]),
+        ("Strength1: 641 soldiers, 3 frigates, 4 fighter-bombers", [("personnel", 641), ("vehicles", 3), ("vehicles", 4)]),
+        ("Strength2: Initially 97 tanks", [("vehicles", 97)]),
+        ("Strength2: 300 in the airport garrison", [("personnel", 300)]),
+        ("Strength2: 3,000~ (Khamis Brigade)", [("personnel", 3000)]),
+        ("Strength1: 70 U.S. 1st SFOD-D members", [("personnel", 70)]),
+        # formations and guns are no strength of men or vehicles, and no warning
+        ("Strength1: 1 infantry brigade, 2 infantry divisions, 2nd armored division", []),
+        ("Strength1: 240 guns, 75 artillery pieces", []),
     ],
 )
 def test_strength_nouns(value, expected):
@@ -103,6 +124,7 @@ def test_strength_nouns(value, expected):
         ("border|22px Tom Barry", "Tom Barry"),
         ("25px Iyad Ag Ghaly, Omar Ould Hamaha", "Iyad Ag Ghaly, Omar Ould Hamaha"),
         ("22x20px Mali", "Mali"),
+        ("22px|border Hamas", "Hamas"),
         ("File:Flag of Mali.svg, link=Mali, bordure, 20px Mali", "Mali"),
         (", , Ansar Dine", "Ansar Dine"),
         ("Maj. Roi KleinKIA", "Maj. Roi Klein KIA"),
@@ -141,6 +163,9 @@ def test_normaliser_never_moves_an_offset(raw, start):
         ("Israel fails to capture Sultan Yacoub", [], ["Israel"]),
         ("Malian army retakes Konna", ["Malian army"], []),
         ("MNLA forced to withdraw", [], ["MNLA"]),
+        ("U.S. victory", ["U.S."], []),
+        ("Anti-Gaddafi victory", [], ["Gaddafi"]),
+        ("Hadi-led government victory", ["Hadi government"], []),
     ],
 )
 def test_result_grammar(text, claimants, losers):
@@ -155,6 +180,9 @@ def test_result_grammar(text, claimants, losers):
         ("Christian students", "civilians"), ("Banco de Crédito del Perú located in Larco Ave.", "place"),
         ("Shining Path", "organisation"), ("Ansarul Islam", "organisation"), ("Nigerian Army base", "organisation"),
         ("Viet Cong", "organisation"),
+        ("Russian Empire", "state"),
+        ("Kingdom of Prussia", "state"),
+        ("Donetsk People's Republic", "organisation"),
     ],
 )
 def test_entry_type(entry, kind):

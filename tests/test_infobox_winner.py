@@ -41,6 +41,15 @@ def test_initials(name, short):
         ("- Result: DPR-Russian victory\n- Combatant2: Donetsk People's Republic, Per Ukraine:, (commanded by Brig. Gen B. Varner)\n"
          "- Commander1: Viktor Muzhenko\n- Units1: Armed Forces of Ukraine", 2),
         ("- Result: Indecisive\n- Combatant1: Mali\n- Combatant2: MNLA", None),
+        # flags lost: units on one side, a historical state on the other (Battle of Tannenberg)
+        ("- Result: German victory\n- Combatant1: 8th Army\n- Combatant2: Russian Empire", 1),
+        ("- Result: Russian victory\n- Combatant1: 58th Army\n- Combatant2: Chechen Republic of Ichkeria", 1),
+        # a demonym sharing its stem with a party's name; `U.S.` with its dots
+        ("- Result: Kurdish victory\n- Combatant1: Patriotic Union of Kurdistan\n- Combatant2: Kirkuk sleeper cells", 1),
+        ("- Result: U.S. victory\n- Combatant1: United States\n- Combatant2: Fedayeen Saddam", 1),
+        ("- Result: Major Iraqi Government victory\n- Combatant1: Iraqi security forces\n- Combatant2: Islamic State", 1),
+        ("- Result: Hadi-led government and coalition victory\n- Combatant1: Houthi fighters\n"
+         "- Combatant2: Security Forces (pro-Hadi), People's Committees", 2),
     ],
 )
 def test_winner(lines, winner):

@@ -49,7 +49,12 @@ _PLACE_TAIL = re.compile(r"\s(?:in|at|near|on|from)\s+[A-Z][^,]{0,120}$")
 _OTHER_THINGS = re.compile(
     r"\b(?:displaced|refugees?|evacuated|evacuees|homeless|houses?|homes|buildings?|destroyed|seized|"
     r"lost|weapons?|rifles?|guns?|rounds|shells|rockets?|missiles?|mortars?|bombs?|mines?|km|square|"
-    r"hectares|cattle|livestock|camels|horses)\b",
+    r"hectares|cattle|livestock|camels|horses|artillery|howitzers?|guns?|cannons?|batter(?:y|ies)|"
+    r"damaged|sunk|crashed|disabled|shot\s+down|downed|wrecked|abandoned|"
+    r"casualties|casualty|"  # names no category (killed or wounded): no claim, by the contract
+    r"divisions?|brigades?|battalions?|regiments?|corps|squadrons?|companies|platoons?|fleets?|"  # formations
+    r"armies|army\s+groups?)\b"
+    r"|\b\d+(?:st|nd|rd|th)\b",  # an ordinal names a formation: `2nd armored division`
     re.IGNORECASE,
 )
 _ATTACKERS = re.compile(r"\b(?:gunmen|attackers?|assailants?|perpetrators?|bombers?|terrorists?|hijackers?|shooters?|militants?)\b", re.IGNORECASE)
@@ -222,9 +227,23 @@ def _silent(rest: str) -> bool:
                 or re.match(r"^\s*(?:%|percent|per\s?cent)", rest))
 
 
+# Members of a named force or people (`8 Gurkhas`, `2 Army Rangers`, `43 Guardsmen`): a capitalised
+# plural, no type designation (`T-72s`) and nothing else counted.
+_NAMED_PEOPLE = re.compile(r"^(?:[A-Z][a-z]+\s)?[A-Z][a-z]{2,}(?:s|men)$")
+_FORMATION = re.compile(
+    r"\b(?:divisions?|brigades?|battalions?|regiments?|corps|squadrons?|companies|platoons?|fleets?|armies)\b"
+    r"|\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE,
+)
+_TIMES = re.compile(r"^\s?[x×]\s")  # `42 x Centurion Mk.VIIs`: so many of a type
+_PLACE_TAIL_LOWER = re.compile(r"\s(?:in|at)\s+the\s+[a-z][\w -]{0,60}$")  # `300 in the airport garrison`
+
+
 def _figure(read: QuantityRead, rest: str, context: LineContext, group: str | None, total: bool) -> Figure | None:
     """The figure one count and its words give, or None when they count something else."""
+    rest = _TIMES.sub("", rest)
     rest = _PLACE_TAIL.sub("", " " + rest).strip(" ,.;:")
+    if context.kind == "strength":
+        rest = _PLACE_TAIL_LOWER.sub("", " " + rest).strip(" ,.;:")
     rest = rest[:-4].rstrip() if rest.endswith(" and") else "" if rest in ("and", "&") else rest
     side = context.side
     figure_group = "combatants" if side is not None else "unknown"
@@ -236,7 +255,8 @@ def _figure(read: QuantityRead, rest: str, context: LineContext, group: str | No
             return None  # `50 vehicles captured`, `10 tanks lost`
         if category is None:
             if rest and (_OTHER_THINGS.search(rest) or not (
-                    vocabulary.people_word(rest) or _HOSTAGES.search(rest) or _FORCES.search(rest))):
+                    vocabulary.people_word(rest) or _HOSTAGES.search(rest) or _FORCES.search(rest)
+                    or _NAMED_PEOPLE.match(rest))):
                 return None
             category = context.default_category
         if vocabulary.is_civilian(rest) or group == "civilians" or (context.attack and _HOSTAGES.search(rest)):
@@ -248,6 +268,8 @@ def _figure(read: QuantityRead, rest: str, context: LineContext, group: str | No
         elif context.victims_civilian and side is None:
             figure_group = "civilians"
     else:
+        if _FORMATION.search(rest) and not re.search(r"\b(?:members|agents|men|soldiers|troops|personnel)$", rest):
+            return None  # `2 infantry divisions`: a count of formations, not of men
         category = "personnel" if _FORCES.search(rest) and not vocabulary.vehicle_word(rest) else vocabulary.strength_category(rest)
         if category is None:
             return None

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 _RESIDUE = re.compile(
     r"""
       \bborder\s?\|                                   # `border|`
+    | (?<=px)\|\s?border\b                           # `22px|border` (the size first)
     | (?<![\d.])\d{1,3}(?:x\d{1,3})?\s?px\b            # `20px`, `22x20px`, `25 px`
     | \bFile:[^,|()]{0,120}?\.(?:png|svg|jpe?g|gif)\b  # `File:Flag of X.svg`
     | \blink=[^,|]{0,80}                               # `link=…`

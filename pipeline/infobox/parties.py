@@ -58,10 +58,18 @@ _CIVILIAN_WORDS = re.compile(
 )
 
 
+# States no longer on the map, named by their form of government: `Russian Empire`, `Kingdom of
+# Prussia`, `Chechen Republic of Ichkeria`, `Sultanate of Oman`.
+_STATE_FORMS = r"(?:Empire|Kingdom|Sultanate|Caliphate|Khanate|Republic|Emirate|Confederation|Principality|Duchy|Dynasty|Shogunate|Tsardom)"
+_HISTORICAL_STATE = re.compile(
+    rf"^(?:(?:[A-Z][\w'’-]+\s){{1,3}}{_STATE_FORMS}(?:\sof(?:\s[A-Z][\w'’-]+){{1,3}})?|{_STATE_FORMS}\sof(?:\sthe)?(?:\s[A-Z][\w'’-]+){{1,3}})$"
+)
+
+
 def entry_type(text: str) -> str:
     """`person`, `organisation`, `state`, `place` or `civilians` for one entry of a party line."""
     text = text.strip()
-    if country_by_name(text) is not None:
+    if country_by_name(text) is not None or _HISTORICAL_STATE.match(text) and "People's" not in text:
         return "state"
     if _RANK.match(text) or _FATE_SUFFIX.search(text):
         return "person"

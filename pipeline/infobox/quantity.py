@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from ..numbers import QUANTITY, _quantity
 
 _LEAD = re.compile(
-    r"(?P<approx>approx\.?|approximately|ca\.|c\.|circa|est\.|estimated|an\s+estimated|around|about|some|roughly|nearly|almost|~|≈)?\s?"
+    r"(?:(?P<more>>)|(?:initially|initial|later|at\s+first)\s)?"  # `Initially 97 tanks`, `later 3,000`: the count still stands
+    r"(?P<approx>approximately|approx\.?|ca\.|c\.|circa|est\.|estimated\s+at|an\s+estimated|estimated|around|about|some|roughly|nearly|almost|~|≈)?\s?"
     r"(?P<cap>no\s+more\s+than|up\s+to|as\s+many\s+as|at\s+most)?\s?",
     re.IGNORECASE,
 )
@@ -65,9 +66,13 @@ def read_quantity(text: str, position: int = 0) -> QuantityRead | None:
     tail = _OPEN_TAIL.match(text, end)
     if tail:
         high, end = None, tail.end()  # `200 – several hundreds`
+    if text.startswith("~", end):
+        approximate, end = True, end + 1  # `3,000~`
     estimated = _ESTIMATED_TAIL.match(text, end)
     if estimated:
         approximate, end = True, estimated.end()
+    if lead and lead.group("more"):
+        high = None  # `>25,000`: more than
     if cap and high is None and not match.group("open") and not match.group("plus"):
         high = low
     if cap:

@@ -46,13 +46,16 @@ def read_result(text: str) -> Outcome:
     text = text.strip()
     if not text or _NO_WINNER.match(text):
         return Outcome()
-    clauses = [c.strip() for c in re.split(r"[,;]\s?|\.\s", text) if c.strip()]
+    clauses = [c.strip() for c in re.split(r"[,;]\s?|(?<!\b[A-Z])\.\s", text) if c.strip()]  # `U.S. victory` is one clause
     for index, clause in enumerate(clauses[:4]):
         descriptive = len(clauses) == 1  # `Y retakes X` decides only when nothing else is said
         match = _VICTORY.match(clause)
         if match:
             who = re.sub(r"\([^()]*\)", "", match.group("who")).strip()
-            return Outcome(claimants=_names(who), decided=True)
+            against = re.match(r"^anti-(?P<x>.+)$", who, re.IGNORECASE)
+            if against:  # `Anti-Gaddafi victory`: the side against X prevailed
+                return Outcome(losers=_names(against.group("x")), decided=True)
+            return Outcome(claimants=_names(re.sub(r"-led\b", "", who)), decided=True)
         if not descriptive:
             continue
         match = _CAPTURED_BY.search(clause)

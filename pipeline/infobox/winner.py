@@ -73,7 +73,52 @@ def claimant_side(name: str, belligerents: dict[int, list[Actor]], hints: dict[i
             hits = {government[0]}
         elif len(government) == 1 and word in _AGAINST_GOVERNMENT:
             hits = set(belligerents) - {government[0]}
+    if not hits:
+        hits = _by_word_stem(name, belligerents, hints)
+    if not hits:
+        hits = _units_side(name, belligerents)
     return hits.pop() if len(hits) == 1 else None
+
+
+_DEMONYM_ENDING = re.compile(r"(?:ish|ian|ean|ese|an|i|ic)$", re.IGNORECASE)
+_UNIT = re.compile(
+    r"^\d+(?:st|nd|rd|th)?\s|\b(?:army|corps|division|brigade|regiment|battalion|cavalry|horse|lancers|commando|"
+    r"infantry|squadron|company|fleet|group)\b", re.IGNORECASE,
+)
+
+
+def _stem(word: str) -> str:
+    """`Kurdish` -> `Kurd`, `Iraqi` -> `Iraq`, `Hadi` -> `Hadi`: the part a demonym shares with its name."""
+    stem = _DEMONYM_ENDING.sub("", word) if len(word) > 5 else word
+    return stem if len(stem) >= 4 else word
+
+
+def _by_word_stem(name: str, belligerents: dict[int, list[Actor]], hints: dict[int, list[str]]) -> set[int]:
+    """Sides whose actors or own lines hold a word beginning with the stem of one of the name's
+    capitalised words (`Kurdish` -> Patriotic Union of Kurdistan, `Iraqi Government` -> Iraqi security
+    forces, `Hadi government` -> Security Forces (pro-Hadi)); generic words (`Government`) link nothing."""
+    words = [w for w in re.findall(r"[A-Z][\w'’]+", name) if w.casefold() not in _FOR_GOVERNMENT | _AGAINST_GOVERNMENT]
+    sides: set[int] = set()
+    for word in words:
+        pattern = re.compile(rf"(?<![\w]){re.escape(_stem(word))}", re.IGNORECASE)
+        for number in sorted(set(belligerents) | set(hints)):
+            texts = [a.name for a in belligerents.get(number, [])] + hints.get(number, [])
+            if any(pattern.search(text) for text in texts):
+                sides.add(number)
+    return sides
+
+
+def _units_side(name: str, belligerents: dict[int, list[Actor]]) -> set[int]:
+    """With two sides, one holding a state the name does not match and the other only military
+    units (their flags lost: `8th Army`), a state's name or demonym names the units' side
+    (`German victory` with `8th Army` against the Russian Empire)."""
+    if len(belligerents) != 2 or not re.match(r"^[A-Z]", name) or is_generic(name):
+        return set()
+    states = {n for n, actors in belligerents.items() if any(entry_type(a.name) == "state" for a in actors)}
+    units = {n for n, actors in belligerents.items() if all(_UNIT.search(a.name) for a in actors)}
+    if len(states) == 1 and len(units) == 1 and states != units:
+        return units
+    return set()
 
 
 def outcome_side(outcome: Outcome, belligerents: dict[int, list[Actor]], hints: dict[int, list[str]]) -> int | None:
