@@ -5,7 +5,8 @@
 Runs the infobox stage alone (`stages=("infobox",)`) over every `*.txt` in FOLDER and reports:
 - figure items (the comma / `;` / `|` / `----` separated parts of Strength, Casualties, Fatalities,
   Injuries, Victims, Deaths and Numparts lines) that gave a figure, that were passed over without a
-  warning, and that drew a warning, with the warned items grouped by a rough reason;
+  warning (split into counts of other things, repeats of a value read, and silent drops), and that
+  drew a warning, with the warned items grouped by a rough reason;
 - actors that are markup residue (`20px`, `border`, `File:`, `, ,`) or look like persons
   (a rank, or a fate such as `KIA` / `†`);
 - records with no winner although the Result text names a victor (`X victory`).
@@ -115,8 +116,10 @@ def measure(folder: Path, listing: bool) -> dict:
                         print(f"  warned  {path.name}: {key}: {item!r}")
                 else:
                     counts["passed over"] += 1
+                    why = _passed_reason(item, record)
+                    counts[f"passed over: {why}"] += 1
                     if listing:
-                        print(f"  passed  {path.name}: {key}: {item!r}")
+                        print(f"  passed  {path.name}: {key}: {item!r} ({why})")
         for side in record.sides:
             for actor in side.belligerents:
                 counts["actors"] += 1
@@ -136,6 +139,27 @@ def measure(folder: Path, listing: bool) -> dict:
                     print(f"  nowin   {path.name}: {record.result.text!r}")
     counts["records"] = records
     return {"counts": counts, "unread": unread}
+
+
+SKIPPED = re.compile(
+    r"vehicle|tank|aircraft|helicopter|plane|\bapcs?\b|\bifvs?\b|boat|truck|jet|technical|destroyed|damaged|disabled|"
+    r"shot down|crashed|sunk|captured|displaced|refugee|evacuat|flee|buildings|houses|guns?\b|artillery|howitzer|"
+    r"casualt|percent|%|division|brigade|battalion|regiment|\b\d+(?:st|nd|rd|th)\b|^\W*(?:including|incl)|"
+    r"^[^\d]*:\s*$|\b[A-Z]{1,4}-?\d+[A-Za-z]*s?\b",
+    re.IGNORECASE,
+)
+
+
+def _passed_reason(item: str, record) -> str:
+    """Why an item gave no figure and no warning: a count of other things (deliberate), the same
+    value as a figure read (the contract keeps a repeated figure once), or a silent drop."""
+    if SKIPPED.search(item):
+        return "other things (deliberate)"
+    number = re.search(r"\d[\d,]*", item)
+    value = int(number.group(0).replace(",", "")) if number else None
+    if value is not None and any(f.low == value for f in record.strength + record.casualties):
+        return "same value as a figure read"
+    return "silent drop"
 
 
 def _infobox_lines(text: str):
@@ -173,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| passed over without warning | {counts['passed over']} | {counts['passed over'] / items:.1%} |")
     print(f"| without a warning (read or passed over) | {counts['read'] + counts['passed over']} | "
           f"{(counts['read'] + counts['passed over']) / items:.1%} |")
+    for why in ("other things (deliberate)", "same value as a figure read", "silent drop"):
+        print(f"| &nbsp; passed over: {why} | {counts['passed over: ' + why]} | |")
     print(f"| warned | {counts['warned']} | {counts['warned'] / items:.1%} |")
     for why, n in unread.most_common():
         print(f"| &nbsp; warned: {why} | {n} | |")

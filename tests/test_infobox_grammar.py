@@ -65,6 +65,7 @@ def figures(value, key="Casualties1", kind="casualties", side=1, **kw):
         ("1 fireman, 2 Army Rangers", [(1, C, "killed", 1, 1, False, None, "1 fireman"),
                                        (1, C, "killed", 2, 2, False, None, "2 Army Rangers")]),
         ("8 Gurkhas", [(1, C, "killed", 8, 8, False, None, "8 Gurkhas")]),
+        ("Per Ukraine (as of 2 March):, 47 killed", [(1, C, "killed", 47, 47, False, "Ukraine", "47 killed")]),
         ("Approximately 714", [(1, C, "killed", 714, 714, True, None, "Approximately 714")]),
         (">25,000+ civilians killed", [(None, "civilians", "killed", 25000, None, False, None, ">25,000+ civilians killed")]),
         # counts of other things: no claim and no warning
@@ -107,6 +108,7 @@ def test_attack_figures(value, key, expected):
         ("Strength2: 300 in the airport garrison", [("personnel", 300)]),
         ("Strength2: 3,000~ (Khamis Brigade)", [("personnel", 3000)]),
         ("Strength1: 70 U.S. 1st SFOD-D members", [("personnel", 70)]),
+        ("Strength2: Al-Shabaab: Total size of 3,000 \"hard-core fighters\"", [("personnel", 3000)]),
         # formations and guns are no strength of men or vehicles, and no warning
         ("Strength1: 1 infantry brigade, 2 infantry divisions, 2nd armored division", []),
         ("Strength1: 240 guns, 75 artillery pieces", []),

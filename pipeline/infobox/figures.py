@@ -106,7 +106,8 @@ def read_line(clean: Clean, line: Line, context: LineContext, warnings: list[str
         while piece.text:  # prefixes and labels, possibly several, at the head of the item
             prefix = _PREFIX.match(piece.text)
             if prefix and not piece.text[:1].isdigit():
-                block_source = vocabulary.clean_source(prefix.group("a") or prefix.group("b") or prefix.group("c"))
+                named = prefix.group("a") or prefix.group("b") or prefix.group("c")
+                block_source = vocabulary.clean_source(re.sub(r"\s*\([^()]*\)", "", named))  # `Per Ukraine (as of 2 March):`
                 group = None
                 piece = piece.slice(prefix.end(), len(piece.text)).strip()
                 continue
