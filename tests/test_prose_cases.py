@@ -563,6 +563,12 @@ CASES = [
      [("vehicles", 1, "combatants", 16, 16, None)]),
     ("strength_16", "army_vs_rebels", "The rebels shot down two Mi-24s over the ridge and killed five soldiers.",
      [("killed", 1, "combatants", 5, 5, None)]),
+    ("strength_18", "market_attack", "Three suicide bombers entered the market shortly after noon.",
+     [("personnel", 1, "combatants", 3, 3, None)]),
+    ("strength_19", "state_vs_group", "Four air strikes and two drone strikes hit the jihadist positions.",
+     []),
+    ("coordination_rescued", "state_vs_group", "Malian commandos killed nine jihadists and freed 40 residents.",
+     [("killed", 2, "combatants", 9, 9, None)]),
     ("strength_17", "state_vs_group", "Malian troops arrived with six T-55 tanks before the jihadists attacked with 200 fighters.",
      [("vehicles", 1, "combatants", 6, 6, None), ("personnel", 2, "combatants", 200, 200, None)]),
 

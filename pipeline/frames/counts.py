@@ -184,6 +184,8 @@ def _climb(head: Token) -> tuple[str | None, Token | None, Token | None, Token |
             node = parent
             if dep in ("nsubj", "nsubjpass") or parent.dep_ in ("ccomp", "advcl", "xcomp", "parataxis", "ROOT"):
                 break
+            if dep == "dobj" and parent.dep_ == "conj":
+                break  # `killed six and rescued 960 people`: the object of its own verb, which names no loss
             continue
         if parent.pos_ in ("NOUN", "PROPN"):
             category = lex.noun_category(lemma_of(parent))

@@ -18,6 +18,9 @@ from .parse import text_of
 
 # what people do that tells nothing of a force's size: leaving, dying, being
 _NOT_FIGHTING = {"be", "have", "remain", "include", "escape", "flee", "defect", "desert", "surrender", "die", "survive", "return"}
+# what a vehicle word before it does not make a vehicle: `two drone strikes`, `three tank battalions`
+_NOT_VEHICLES = {"strike", "attack", "raid", "sortie", "operation", "mission", "flight", "crew", "battalion",
+                 "unit", "company", "squadron", "driver", "pilot", "crash", "bombing", "shelling"}
 _VEHICLE_PREPS = {"on", "aboard", "in", "with", "by", "from", "onboard", "atop"}
 
 
@@ -79,8 +82,11 @@ def strength_of(frame_head: Token, noun: Token | None, token: Token, is_agent: b
     lemma = lemma_of(noun) if noun is not None else ""
     if noun is not None and _hyphenated(noun) in lex.vehicle_nouns:
         lemma = _hyphenated(noun)  # `pick-ups`, split by the tokenizer into pick / - / ups
-    vehicle = noun is not None and is_equipment(noun) or lemma in lex.vehicle_nouns or any(
-        lemma_of(c) in lex.vehicle_nouns for c in (noun.children if noun is not None else []) if c.dep_ == "compound"
+    compounds = [c for c in (noun.children if noun is not None else []) if c.dep_ == "compound"]
+    if compounds and lex.is_people(f"{lemma_of(compounds[-1])} {lemma}"):
+        lemma = f"{lemma_of(compounds[-1])} {lemma}"  # `two suicide bombers` are people
+    vehicle = noun is not None and is_equipment(noun) or lemma in lex.vehicle_nouns or (
+        lemma not in _NOT_VEHICLES and any(lemma_of(c) in lex.vehicle_nouns for c in compounds)
     )
     people = lex.is_people(lemma) and lex.role(lemma) in ("state", "group") or lemma in _FORCE_PEOPLE
     if noun is not None and not vehicle and not people:
