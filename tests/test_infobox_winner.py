@@ -46,6 +46,9 @@ def test_initials(name, short):
         ("- Result: Russian victory\n- Combatant1: 58th Army\n- Combatant2: Chechen Republic of Ichkeria", 1),
         # a demonym sharing its stem with a party's name; `U.S.` with its dots
         ("- Result: Kurdish victory\n- Combatant1: Patriotic Union of Kurdistan\n- Combatant2: Kirkuk sleeper cells", 1),
+        # no Combatant lines: the Result's party is the side whose Units line names it (Battle of Lashkargah)
+        ("- Result: Taliban victory\n- Commander1: Mawlawi Mubarak\n- Commander2: Sami Sadat\n"
+         "- Units1: Taliban forces, *Red Unit\n- Units2: Afghan National Army, Afghan National Police", 1),
         ("- Result: U.S. victory\n- Combatant1: United States\n- Combatant2: Fedayeen Saddam", 1),
         ("- Result: Major Iraqi Government victory\n- Combatant1: Iraqi security forces\n- Combatant2: Islamic State", 1),
         ("- Result: Hadi-led government and coalition victory\n- Combatant1: Houthi fighters\n"

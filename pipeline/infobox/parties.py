@@ -255,6 +255,14 @@ def rebuild_sides(
         if not free(actor):
             continue
         country = country_mention(actor.name)
+        if country is None and actor.name[:1].isupper():
+            # a party named by the Result that one empty side's own lines name too (`Taliban
+            # victory` with `Units1: Taliban forces`) is that side's
+            pattern = re.compile(rf"(?<![\w-]){re.escape(actor.name)}(?![\w-])")
+            named = [n for n in empty if n not in filled and any(pattern.search(line) for line in hints.get(n, []))]
+            if len(named) == 1:
+                filled[named[0]] = [actor]
+            continue
         for number in empty:
             if number in filled:
                 continue
