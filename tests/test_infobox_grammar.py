@@ -112,6 +112,8 @@ def test_attack_figures(value, key, expected):
         # formations and guns are no strength of men or vehicles, and no warning
         ("Strength1: 1 infantry brigade, 2 infantry divisions, 2nd armored division", []),
         ("Strength1: 240 guns, 75 artillery pieces", []),
+        ("Strength1: 1 infantry brigade (1,500)", [("personnel", 1500)]),
+        ("Strength2: 1 infantry division (15,000–20,000)", [("personnel", 15000)]),
     ],
 )
 def test_strength_nouns(value, expected):

@@ -170,6 +170,8 @@ def _read_item(
     several = len(reads) > 1
     for index, (read, rest) in enumerate(reads):
         figure = _figure(read, rest, context, group, total)
+        if figure is None and not several and context.kind == "strength" and _FORMATION.search(rest):
+            figure = _formation_size(text, read, context)  # `1 infantry brigade (1,500)`: the men it holds
         if figure is None:
             if not _silent(rest):
                 warnings.append(f"infobox {line.key}: no figure read from {text[read.start:].strip()!r}")
@@ -281,6 +283,15 @@ def _figure(read: QuantityRead, rest: str, context: LineContext, group: str | No
         approximate=read.approximate, source=None, origin="infobox",
         evidence=Evidence(text=" ", start=0, end=1),
     )
+
+
+def _formation_size(text: str, read: QuantityRead, context: LineContext) -> Figure | None:
+    """The personnel a parenthesis after a count of formations gives, when it holds a bare count."""
+    note = _NOTE.search(text, read.end)
+    inner = read_quantity(note.group("inner").strip()) if note else None
+    if inner is None or note.group("inner").strip()[len(inner.text):].strip():
+        return None
+    return _figure(inner, "", context, None, False)
 
 
 def _parts(text: str, whole: Figure) -> list[Figure]:
