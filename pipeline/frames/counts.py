@@ -205,6 +205,10 @@ _MONTHS = {
 }
 
 
+_UNIT_NAMES = {"commando", "para", "squadron", "brigade", "battalion", "regiment", "division", "corps", "company",
+               "group", "wing", "fleet"}  # singular and capitalised after a number: a unit's name
+
+
 def _not_a_count(token: Token, quantity: Quantity) -> bool:
     """Numbers that name rather than count: dates (`3 October`, `October 2018`), years, clock
     times, model names (`Mirage 2000`, `MQ-9`, `C-135`) and ordinal-like labels."""
@@ -226,6 +230,11 @@ def _not_a_count(token: Token, quantity: Quantity) -> bool:
     previous = doc[token.i - 1] if token.i > 0 else None
     if previous is not None and not quantity.is_word and previous.pos_ == "PROPN" and previous.text[:1].isupper() and token.dep_ in ("nummod", "compound", "appos") and token.head == previous:
         return True
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is not None and following.text[:1].isupper() and following.lower_ in _UNIT_NAMES:
+        return True  # a unit's name: `45 Commando`, `3 Para`, `22 Squadron`
+    if quantity.is_word and text[:1].isupper() and not token.is_sent_start and token.head.pos_ == "PROPN" and token.head.i > token.i:
+        return True  # a word-number written with a capital inside a name: `Two Sisters Mountain`
     if (previous is not None and not quantity.is_word and quantity.high == quantity.low and previous.text[:1].isupper()
             and not previous.is_sent_start and previous.whitespace_ and previous.is_alpha and not doc[token.i - 2].is_punct):
         return True  # a digit straight after a capitalised word inside the sentence names a type: `Alpha Jet 2`

@@ -26,7 +26,9 @@ _CANDIDATE = re.compile(
     re.IGNORECASE,
 )
 _ZERO = re.compile(
-    r"\b(?:no\s+one|not\s+(?:a\s+single|one)|nobody|none|no(?!\s+(?:more|fewer|less|longer|later)\b)|zero)\b",
+    r"\b(?:no\s+one|not\s+(?:a\s+single|one)|nobody|none|zero|"
+    # `no death toll was given`, `no official figure`: no count was told, which is not a zero
+    r"no(?!\s+(?:more|fewer|less|longer|later|(?:official\s+|overall\s+|death\s+|casualty\s+)?(?:toll|figures?|counts?|numbers?|estimates?|tally))\b))\b",
     re.IGNORECASE,
 )
 

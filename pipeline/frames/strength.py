@@ -21,6 +21,8 @@ _NOT_FIGHTING = {"be", "have", "remain", "include", "escape", "flee", "defect", 
 # what a vehicle word before it does not make a vehicle: `two drone strikes`, `three tank battalions`
 _NOT_VEHICLES = {"strike", "attack", "raid", "sortie", "operation", "mission", "flight", "crew", "battalion",
                  "unit", "company", "squadron", "driver", "pilot", "crash", "bombing", "shelling"}
+# counts of formations, not of men: `two Russian armies`, `three battalions`
+_FORMATIONS = {"army", "division", "brigade", "battalion", "regiment", "corps", "company", "platoon", "squadron", "unit"}
 _VEHICLE_PREPS = {"on", "aboard", "in", "with", "by", "from", "onboard", "atop"}
 
 
@@ -88,7 +90,7 @@ def strength_of(frame_head: Token, noun: Token | None, token: Token, is_agent: b
     vehicle = noun is not None and is_equipment(noun) or lemma in lex.vehicle_nouns or (
         lemma not in _NOT_VEHICLES and any(lemma_of(c) in lex.vehicle_nouns for c in compounds)
     )
-    people = lex.is_people(lemma) and lex.role(lemma) in ("state", "group") or lemma in _FORCE_PEOPLE
+    people = (lex.is_people(lemma) and lex.role(lemma) in ("state", "group") or lemma in _FORCE_PEOPLE) and lemma not in _FORMATIONS
     if noun is not None and not vehicle and not people:
         return None  # a count of something else (populations, places, things)
     if noun is None and token.lower_ == "one":
