@@ -105,6 +105,7 @@ def test_attack_figures(value, key, expected):
         ("Strength1: 42 x Centurion Mk.VIIs, 168 x M47 Pattons", [("vehicles", 42), ("vehicles", 168)]),
         ("Strength1: 641 soldiers, 3 frigates, 4 fighter-bombers", [("personnel", 641), ("vehicles", 3), ("vehicles", 4)]),
         ("Strength2: Initially 97 tanks", [("vehicles", 97)]),
+        ("Strength2: At least two Mi-24s", [("vehicles", 2)]),
         ("Strength2: 300 in the airport garrison", [("personnel", 300)]),
         ("Strength2: 3,000~ (Khamis Brigade)", [("personnel", 3000)]),
         ("Strength1: 70 U.S. 1st SFOD-D members", [("personnel", 70)]),

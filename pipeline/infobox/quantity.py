@@ -41,6 +41,8 @@ def read_quantity(text: str, position: int = 0) -> QuantityRead | None:
     """The count that starts at `position` (after any modifier), or None."""
     while position < len(text) and text[position] in " +":
         position += 1  # `+241 killed`: the leading plus means "in addition"
+    if position >= 2 and text[position - 1] == "-" and text[position - 2].isalpha():
+        return None  # the number of a type designation: `Mi-24s`, `T-72`
     zero = _ZERO.match(text, position)
     if zero:
         return QuantityRead(position, zero.end(), 0, 0, False, zero.group(0))
