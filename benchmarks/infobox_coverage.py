@@ -9,7 +9,9 @@ Runs the infobox stage alone (`stages=("infobox",)`) over every `*.txt` in FOLDE
   drew a warning, with the warned items grouped by a rough reason;
 - actors that are markup residue (`20px`, `border`, `File:`, `, ,`) or look like persons
   (a rank, or a fate such as `KIA` / `†`);
-- records with no winner although the Result text names a victor (`X victory`).
+- records with no winner although the Result text names a victor (`X victory`), and among them
+  those whose victor shares a name with a party, abbreviation or commander on one of the sides
+  (a winner was there to be found).
 The item split is done here, independently of the stage, so that two versions of the stage are
 measured on the same items. It only reads the stage's public output (the record), so the same
 script measures any version of the pipeline installed in the running interpreter.
@@ -135,10 +137,36 @@ def measure(folder: Path, listing: bool) -> dict:
             counts["results naming a victor"] += 1
             if record.result.winner is None:
                 counts["  ... with no winner"] += 1
+                on_side = names_a_side(record)
+                counts["  ... with no winner, the victor on a side"] += on_side
                 if listing:
-                    print(f"  nowin   {path.name}: {record.result.text!r}")
+                    print(f"  nowin   {path.name}: {record.result.text!r}{' (victor on a side)' if on_side else ''}")
     counts["records"] = records
     return {"counts": counts, "unread": unread}
+
+
+_GENERIC = {"victory", "decisive", "tactical", "strategic", "major", "initial", "pyrrhic", "military", "government",
+            "coalition", "allied", "rebel", "imperial", "for", "the", "and", "of"}
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[A-Z][\w'’]+", text)
+    return {re.sub(r"(?:ese|ian|ish|ean|an|i)$", "", w.casefold())[:6] for w in words if w.casefold() not in _GENERIC} - {""}
+
+
+def names_a_side(record) -> bool:
+    """Whether the Result's victor phrase shares a word stem with a name on one of the record's
+    sides (actors, abbreviations, commanders): a rough check made here, not by the stage, of
+    whether a winner was there to be found."""
+    match = re.search(r"^(.*?)\b(?:victory|victories|win)\b", record.result.text, re.IGNORECASE)
+    victor = _stems(match.group(1) if match else record.result.text)
+    victor = {stem for stem in victor if len(stem) >= 3}
+    for side in record.sides:
+        names = [a.name for a in side.belligerents] + [a.abbreviation or "" for a in side.belligerents]
+        names += [c.name for c in side.commanders]
+        if victor & _stems(" ".join(names)):
+            return True
+    return False
 
 
 SKIPPED = re.compile(
@@ -190,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     result = measure(args.folder, args.list)
     counts, unread = result["counts"], result["unread"]
     items = counts["figure items"] or 1
-    print(f"| measure | count | share |\n|---|---:|---:|")
+    print("| measure | count | share |\n|---|---:|---:|")
     print(f"| records | {counts['records']} | |")
     print(f"| figure items | {counts['figure items']} | |")
     print(f"| read into a figure | {counts['read']} | {counts['read'] / items:.1%} |")
@@ -207,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| actors that look like persons | {counts['actors that look like persons']} | |")
     print(f"| results naming a victor | {counts['results naming a victor']} | |")
     print(f"| ... of them with no winner | {counts['  ... with no winner']} | |")
+    print(f"| ... of those, the victor named on a side | {counts['  ... with no winner, the victor on a side']} | |")
     return 0
 
 

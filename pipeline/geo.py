@@ -70,9 +70,21 @@ def _tables() -> tuple[dict[str, Country], dict[str, Country]]:
         by_name.setdefault(alias, by_name[fold(pycountry.countries.get(alpha_2=code).name)])
     for alias, code in {"us": "US", "u.s.": "US", "british": "GB", "burkinabe": "BF"}.items():
         by_demonym.setdefault(alias, by_name[fold(pycountry.countries.get(alpha_2=code).name)])
-    for alias, code in {**_OTHER_NAMES, **_HISTORICAL}.items():
+    for alias, code in _OTHER_NAMES.items():
         by_name.setdefault(alias, by_name[fold(pycountry.countries.get(alpha_2=code).name)])
+    # A former state keeps its own name (an actor `South Vietnam`, not `Vietnam`) with the code of
+    # the present-day state whose territory it held.
+    for alias, code in _HISTORICAL.items():
+        demonym = next((d for d, a in _HISTORICAL_DEMONYMS.items() if a == alias), None)
+        state = Country(_HISTORICAL_NAMES.get(alias, _title(alias)), code, demonym and _title(demonym))
+        by_name.setdefault(alias, state)
+    for demonym, alias in _HISTORICAL_DEMONYMS.items():
+        by_demonym.setdefault(demonym, by_name[alias])
     return by_name, by_demonym
+
+
+def _title(alias: str) -> str:
+    return " ".join(w if w in ("of", "the") else w.capitalize() for w in alias.split())
 
 
 # Names neither table spells this way: territories written as places, and short forms.
@@ -99,6 +111,14 @@ _HISTORICAL = {
     "soviet union": "RU", "ussr": "RU", "yugoslavia": "RS", "czechoslovakia": "CZ",
     "kingdom of iraq": "IQ", "french sudan": "ML", "portuguese east africa": "MZ", "south west africa": "NA",
     "italian somaliland": "SO", "british somaliland": "SO", "aden protectorate": "YE", "colony of aden": "YE",
+}
+_HISTORICAL_NAMES = {"ussr": "Soviet Union", "british mandate of palestine": "Mandatory Palestine",
+                     "mandate palestine": "Mandatory Palestine"}
+_HISTORICAL_DEMONYMS = {
+    "south vietnamese": "south vietnam", "north vietnamese": "north vietnam", "soviet": "soviet union",
+    "rhodesian": "rhodesia", "yugoslav": "yugoslavia", "ottoman": "ottoman empire",
+    "west german": "west germany", "east german": "east germany", "czechoslovak": "czechoslovakia",
+    "zairean": "zaire", "zairian": "zaire", "south yemeni": "south yemen", "north yemeni": "north yemen",
 }
 
 

@@ -11,12 +11,13 @@ flags were lost.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from .article import Article, Paragraph
-from .geo import country_by_demonym, country_mention
+from .geo import Country, country_mention
 from .names import Definition, resolve_actor
 from .records import Actor, Commander
 from .vocabulary import event_type_of
@@ -27,9 +28,19 @@ _PIVOT = re.compile(
     re.IGNORECASE,
 )
 _FORCES = r"(?:troops|forces|soldiers|army|military|units|commandos|police|government|drones|aircraft|air\s+force|jets)"
+# a state word, with the direction a former state's name carries (`South Vietnamese`, `West German`)
+_STATE_WORD = r"(?:(?:North|South|East|West)\s)?[A-Z][\w’'-]+"
 _DEMONYM_FORCES = re.compile(
-    rf"\b(?P<list>[A-Z][\w’'-]+(?:\s*,\s*[A-Z][\w’'-]+)*(?:,?\s+and\s+[A-Z][\w’'-]+)?)\s+(?:armed\s+)?{_FORCES}\b"
+    rf"\b(?P<list>{_STATE_WORD}(?:\s*,\s*{_STATE_WORD})*(?:,?\s+and\s+{_STATE_WORD})?)\s+(?:armed\s+)?{_FORCES}\b"
 )
+
+
+def _states_of(listed: str) -> Iterator[tuple[re.Match, Country]]:
+    """The states a `_DEMONYM_FORCES` list names: `French and Malian`, `South Vietnamese`."""
+    for word in re.finditer(_STATE_WORD, listed):
+        country = country_mention(word.group(0)) or country_mention(word.group(0).split()[-1])
+        if country:
+            yield word, country
 _SAME_SIDE = re.compile(r"\b(?:alongside|together\s+with|on\s+the\s+other\s+side|as\s+well\s+as|allied\s+with|joined\s+by)\b", re.IGNORECASE)
 _BACKING = re.compile(r"\b(?:backing|backed|assisted|supported|support)\b", re.IGNORECASE)
 
@@ -83,11 +94,9 @@ def actor_mentions(text: str, definitions: list[Definition], ents: list[tuple[st
             for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
                 add(Actor(name=definition.long, abbreviation=definition.abbreviation), match.start(), match.end())
     for match in _DEMONYM_FORCES.finditer(text):
-        for word in re.finditer(r"[A-Z][\w’'-]+", match.group("list")):
-            country = country_by_demonym(word.group(0)) or country_mention(word.group(0))
-            if country:
-                start = match.start("list") + word.start()
-                add(Actor(name=country.name), start, start + len(word.group(0)))
+        for word, country in _states_of(match.group("list")):
+            start = match.start("list") + word.start()
+            add(Actor(name=country.name), start, start + len(word.group(0)))
     for ent_text, label, start in ents:
         if _NOT_ACTOR.search(ent_text) or event_type_of(ent_text):
             continue  # `Malian Civil War`, `Filingue Department`: names of places and wars, not actors
@@ -150,8 +159,7 @@ def lost_countries(
     found: list[Actor] = []
     for sentence in sentences:
         for match in _DEMONYM_FORCES.finditer(sentence.text):
-            for word in re.finditer(r"[A-Z][\w’'-]+", match.group("list")):
-                country = country_by_demonym(word.group(0)) or country_mention(word.group(0))
-                if country and country.name not in taken and not any(a.name == country.name for a in found):
+            for _, country in _states_of(match.group("list")):
+                if country.name not in taken and not any(a.name == country.name for a in found):
                     found.append(Actor(name=country.name))
     return found

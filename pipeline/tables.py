@@ -9,7 +9,6 @@ sides into an event's low/best/high and for ACLED's fatalities are in README ("T
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 import pycountry

@@ -145,3 +145,24 @@ def test_country_mention_takes_names_and_demonyms(text, code):
 )
 def test_fold(text, expected):
     assert fold(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        ("South Vietnam", "South Vietnam", "VN"),
+        ("South Vietnamese", "South Vietnam", "VN"),
+        ("North Vietnamese", "North Vietnam", "VN"),
+        ("Soviet", "Soviet Union", "RU"),
+        ("USSR", "Soviet Union", "RU"),
+        ("Rhodesian", "Rhodesia", "ZW"),
+        ("Kingdom of Iraq", "Kingdom of Iraq", "IQ"),
+        ("British Mandate of Palestine", "Mandatory Palestine", "PS"),
+        ("Vietnamese", "Vietnam", "VN"),
+    ],
+)
+def test_a_former_state_keeps_its_name_with_the_present_code(text, name, code):
+    """An actor `South Vietnam` is not `Vietnam`; its place still has the code of the state
+    that holds the territory now."""
+    country = country_mention(text)
+    assert (country.name, country.code) == (name, code)

@@ -14,7 +14,6 @@ import shutil
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -241,10 +240,8 @@ def test_twenty_thousand_nested_parentheses_in_an_infobox_value(tmp_path):
         f"- Casualties2: 2 killed{')' * 20_000}\n\n"
         "The battle was fought.\n"
     )
-    started = time.perf_counter()
     with deadline(600):
         bad, _, result = with_good(tmp_path, "deep.txt", text.encode())
-    elapsed = time.perf_counter() - started
     record = result.records[str(bad)]
     assert result.failed == 0
     assert any(f.category == "wounded" and f.low == 3 for f in record.casualties)
@@ -272,10 +269,8 @@ def _big_article(size: int) -> tuple[str, str]:
 def test_a_ten_megabyte_article_completes_with_a_record(tmp_path):
     seed, text = _big_article(10 * 1024 * 1024)
     assert len(text.encode()) >= 10 * 1024 * 1024
-    started = time.perf_counter()
     with deadline(600):
         bad, _, result = with_good(tmp_path, "big.txt", text.encode())
-    elapsed = time.perf_counter() - started
     big = result.records[str(bad)]
     alone = result.records[str(tmp_path / "a_good.txt")]  # the same seed, unpadded
     key = lambda f: repr((f.origin, f.side, f.group, f.category, f.low, f.high, f.source))  # noqa: E731  (repr: None and str sort together)

@@ -2,7 +2,6 @@
 
 import pytest
 
-from pipeline.infobox import read_infobox
 from pipeline.infobox.winner import claimant_side, initials, is_generic
 from pipeline.records import Actor
 from pipeline import extract
@@ -19,6 +18,7 @@ def _article(lines: str, lead: str) -> str:
         ("Libyan National Army", "LNA"),
         ("Donetsk People's Republic", "DPR"),
         ("Islamic State of Iraq and the Levant", "ISIL"),
+        ("Jama'at Nasr al-Islam wal Muslimin", "JNIM"),  # Arabic particles carry no letter
     ],
 )
 def test_initials(name, short):
@@ -53,6 +53,29 @@ def test_initials(name, short):
         ("- Result: Major Iraqi Government victory\n- Combatant1: Iraqi security forces\n- Combatant2: Islamic State", 1),
         ("- Result: Hadi-led government and coalition victory\n- Combatant1: Houthi fighters\n"
          "- Combatant2: Security Forces (pro-Hadi), People's Committees", 2),
+        # real infobox lines: 2020 Tarkint attack, Battle of Binh Gia, Battle of Chacabuco, Battle of
+        # Nagashino, Battle of Usagre, Battle of Suoi Tre, Battle of Shuja'iyya (2014), Battle of Gingindlovu
+        ("- Result: JNIM victory\n- Combatant1: Mali\n- Combatant2: Jama'at Nasr al-Islam wal Muslimin", 2),
+        ("- Result: VC/PAVN victory\n- Combatant1: ,\n- Combatant2: Viet Cong, North Vietnam\n"
+         "- Commander1: Nguyễn Văn NhoKIA, Franklin P. Eller", 2),
+        ("- Result: Victory for the Army of the Andes\n- Combatant1: United Provinces, Chilean patriots\n"
+         "- Combatant2: Spain\n- Units1: border|23px Army of the Andes\n- Units2: 43px|border Royal Army of Chile", 1),
+        ("- Result: Victory for Oda Nobunaga and Tokugawa Ieyasu. Weakening of the Takeda clan.\n"
+         "- Combatant2: Takeda clan\n- Combatant1: Oda clan, Tokugawa clan\n- Commander2: Takeda Katsuyori\n"
+         "- Commander1: Oda Nobunaga, Tokugawa Ieyasu", 1),
+        ("- Result: Coalition victory\n- Combatant1: French Empire\n"
+         "- Combatant2: British Empire, Portuguese Empire, Spanish Empire", 2),
+        ("- Result: American victory\n- Combatant2: Viet Cong\n- Commander1: James A. Grimsley\n"
+         "- Units1: 2nd Battalion, 12th Infantry Regiment\n- Units2: 272nd Regiment", 1),
+        ("- Result: Israeli military victory, Significant damage to the neighborhood\n- Combatant2: 22px|border Hamas\n"
+         "- Commander1: Col. Ghassan Alian (WIA)\n- Units1: Golani Brigade\n- Units2: Unknown", 1),
+        ("- Result: British victory\n- Combatant2: Zulu Kingdom\n- Commander1: Lord Chelmsford", 1),
+        # written for the test: `Islamist` between two armed groups names the jihadist one
+        ("- Result: Islamist victory\n- Combatant1: Coordination of Azawad Movements\n"
+         "- Combatant2: Movement for Oneness and Jihad in West Africa", 2),
+        ("- Result: Islamist victory\n- Combatant1: Coordination of Azawad Movements\n- Combatant2: Ganda Izo", None),
+        ("- Result: Decisive victory of the Republic over the rebels\n- Combatant1: Republic of Ruritania\n"
+         "- Combatant2: Ruritanian Liberation Front", 1),
     ],
 )
 def test_winner(lines, winner):
@@ -141,3 +164,55 @@ def test_two_bodies_joined_by_and(value, names):
     from pipeline.infobox.parties import parse_belligerents
 
     assert [a.name for a in parse_belligerents(value, [])] == names
+
+
+@pytest.mark.parametrize(
+    "lines, sides",
+    [
+        # the party a Result names goes to the one side without a Combatant entry, before its Units
+        ("- Result: American victory\n- Combatant2: Viet Cong\n- Units1: 2nd Battalion, 12th Infantry Regiment",
+         {1: ["United States"], 2: ["Viet Cong"]}),
+        ("- Result: Israeli military victory\n- Combatant2: Hamas\n- Units1: Golani Brigade", {1: ["Israel"], 2: ["Hamas"]}),
+        # `United Kingdom` and `Zulu Kingdom` share a word, not a state
+        ("- Result: British victory\n- Combatant2: Zulu Kingdom\n- Commander1: Lord Chelmsford",
+         {1: ["United Kingdom"], 2: ["Zulu Kingdom"]}),
+        # an entry that names no party (Battle of Wanat: `Units2: No specific units`)
+        ("- Combatant1: Mali\n- Combatant2: No specific units", {1: ["Mali"], 2: []}),
+        ("- Combatant1: Mali\n- Combatant2: Unknown groups", {1: ["Mali"], 2: []}),
+        # an allegiance in brackets keeps two parties apart (Battle of Aden (2015))
+        ("- Combatant1: Security Forces (pro-Saleh)\n- Combatant2: Security Forces (pro-Hadi)",
+         {1: ["Security Forces (pro-Saleh)"], 2: ["Security Forces (pro-Hadi)"]}),
+        # a former state keeps its own name
+        ("- Combatant1: Viet Cong\n- Combatant2: South Vietnam, United States", {1: ["Viet Cong"], 2: ["South Vietnam", "United States"]}),
+    ],
+)
+def test_infobox_sides_without_a_lead(lines, sides):
+    record = extract("= Test battle =\n\nInfobox\n" + lines + "\n", stages=("infobox",))
+    assert {s.side: [a.name for a in s.belligerents] for s in record.sides} == sides
+
+
+def test_a_side_whose_flags_were_lost_leaves_the_empty_side_to_the_lead():
+    """`Combatant1: , Afghanistan`: the United States, which the Result names, may be the lost flag
+    of side 1; the lead's event frame then gives each party its side."""
+    lines = ("- Result: American victory\n- Combatant1: , Afghanistan\n- Units2: No specific units\n"
+             "- Commander2: Sheikh Dost Mohammad")
+    lead = "Some 300 Taliban insurgents attacked American soldiers at a small outpost in Nuristan in July 2008."
+    record = extract(_article(lines, lead))
+    assert {s.side: [a.name for a in s.belligerents] for s in record.sides} == {
+        1: ["Afghanistan", "United States"], 2: ["Taliban"]}
+    assert record.result.winner == 1
+
+
+@pytest.mark.parametrize(
+    "lead, names",
+    [
+        ("The battle was fought in the Mekong Delta of South Vietnam between the Viet Cong and ARVN troops.", []),
+        ("The battle was fought during the Vietnam War by South Vietnamese and American troops.", ["South Vietnam", "United States"]),
+        ("The clash between Mali and Algeria took place near Kidal.", ["Mali", "Algeria"]),
+        ("Soviet forces attacked the town in the north of Afghanistan.", ["Soviet Union"]),
+    ],
+)
+def test_lead_parties_leave_out_places_and_war_names(lead, names):
+    from pipeline.infobox.rebuild import lead_parties
+
+    assert [a.name for a in lead_parties(lead, [])] == names

@@ -81,8 +81,12 @@ def _counted(token: Token) -> tuple[Token, Token | None]:
                 break
     if token.dep_ in _MODIFIER_DEPS and token.head.pos_ in _NOUNISH and token.head != token:
         head = token.head
-        while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i and not lex.is_people(lemma_of(head)):
-            head = head.head  # `ten CH-21 Shawnee transport helicopters`: the last noun is counted (not `5 soldiers hostage`)
+        while (head.dep_ == "compound" or head.dep_ == "nmod" and head.pos_ == "PROPN") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i and (
+            not lex.is_people(lemma_of(head)) or head.pos_ == "PROPN" and head.head.pos_ == "NOUN"
+        ):
+            # `ten CH-21 Shawnee transport helicopters`, `four Afghan National Army (ANA) soldiers`:
+            # the last noun is counted (not `5 soldiers hostage`)
+            head = head.head
     if head != token:
         return head, head
     for child in token.children:  # `14 of the soldiers`, `none of them`, `one of its men`

@@ -4,7 +4,7 @@ Reads: `Article.infobox` (values with offsets), the prose's `Long Form (ABBR)` d
 optionally, the lead paragraph's text. Writes: `InfoboxFacts`, plain values for `assemble`; every
 figure carries evidence offsets into the article text. The steps, one module each:
 `keys` (spellings, order, repeats) -> `normalise` (markup residue out, offset map kept) ->
-`figures` (one grammar for every figure line) / `parties` (typed entries, lost sides rebuilt) /
+`figures` (one grammar for every figure line) / `parties` (typed entries) / `rebuild` (lost sides) /
 `result` (who prevailed). A value it cannot read becomes a warning, never an exception and never a
 silent drop; keys it does not know are left out of the record.
 """
@@ -21,20 +21,18 @@ from ..names import Definition, names_match
 from ..records import Actor, Commander, DateSpan, Figure, Location
 from .figures import Line, LineContext, read_line
 from .items import Item, split_items
-from .keys import Keys, base_key, gather, infobox_kind
+from .keys import Keys, gather, infobox_kind
 from .normalise import normalise
 from .normalise import names_lost as _names_lost
 from .parties import (
     entry_type,
     is_civilian_target,
-    lead_parties,
     parse_belligerents,
     parse_commanders,
     persons_and_actors,
-    rebuild_sides,
     target_actors,
-    units_side,
 )
+from .rebuild import lead_parties, rebuild_sides, units_side
 from .result import Outcome, read_result, victory_claimant
 from .winner import initials, is_generic, outcome_side
 
@@ -190,7 +188,9 @@ def _sides(keys: Keys, facts: InfoboxFacts, definitions: list[Definition], attac
         n: [u for line in group if not _names_lost(line.value) for u in units_side(line.value, definitions)]
         for n, group in keys.numbered("units").items() if n not in facts.names_lost
     }
-    filled = rebuild_sides(facts.belligerents, facts.side_count, hints, names, lead_text, definitions, units)
+    filled = rebuild_sides(
+        facts.belligerents, facts.side_count, hints, names, lead_text, definitions, units, facts.names_lost
+    )
     for number, actors in filled.items():
         facts.belligerents[number] = actors
         facts.rebuilt.add(number)

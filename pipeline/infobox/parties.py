@@ -2,9 +2,9 @@
 
 Reads: normalised Combatant / Perpetrators / Target / Units / Commander values, the Result, and
 the lead sentence with its `Long Form (ABBR)` definitions. Writes: `Actor`s and `Commander`s;
-`entry_type` types an entry as `person`, `organisation`, `state`, `place` or `civilians`; and
-`rebuild_sides(facts, lead_text, definitions)` gives an empty side the parties the Result, the
-side's own lines and the lead name for it. Pure functions: nothing here reads beyond its arguments.
+`entry_type` types an entry as `person`, `organisation`, `state`, `place` or `civilians` (sides
+whose flags were lost are rebuilt in `rebuild`). Pure functions: nothing here reads beyond its
+arguments.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..geo import country_by_demonym, country_by_name, country_mention
-from ..names import Definition, names_match, resolve_actor
+from ..names import Definition, resolve_actor
 from ..records import Actor, Commander
 from .. import vocabulary
 from .items import split_items
@@ -24,7 +24,13 @@ _UNNAMED_LEADERS = re.compile(
 )
 _FATE_SUFFIX = re.compile(r"(?<!\s)\s?(?P<fate>KIA|POW|WIA|MIA|†)\s?$")
 _FATES = {"KIA": "killed", "†": "killed", "POW": "captured", "WIA": "wounded", "MIA": None}
-_NOTHING = re.compile(r"^(?:unknown|none|n/?a|-+|\?|various|unclear|several|many)$", re.IGNORECASE)
+# an entry that says no party is named: `No specific units`, `Unknown units`, `None reported`
+_NOTHING = re.compile(
+    r"^(?:(?:no|none|unknown|unidentified|unspecified|not)\b(?:\s+(?:specific|known|other|identified|"
+    r"reported|named|specified|units?|groups?|forces|commanders?|leaders?|information|data))*|"
+    r"n/?a|-+|\?|various|unclear|several|many)$",
+    re.IGNORECASE,
+)
 _LABEL = re.compile(r"^(?:supported\s+by|support|allies|allied\s+with|in\s+support|backed\s+by|"
                     r"non-state\s+combatants|foreign\s+supporters|[A-Z][\w ]{0,30}groups?|"
                     r"(?:per|according\s+to|claimed\s+by|alleged(?:ly)?(?:\s+by)?)(?:\s[^:,]{1,40})?)\s?:\s?", re.IGNORECASE)
@@ -104,7 +110,8 @@ def parse_belligerents(value: str, definitions: list[Definition], keep_persons: 
             inner = paren.group("inner").strip()
             if re.fullmatch(r"[A-Z][A-Za-z0-9&.\-]{0,14}[A-Z0-9]", inner):
                 abbreviation = inner
-        text = _PARENS.sub("", text).strip(" ,:")
+        # `Security Forces (pro-Hadi)` and `(pro-Saleh)` are two parties: the allegiance stays
+        text = _PARENS.sub(lambda m: m.group(0) if re.match(r"\s?\((?:pro|anti)-", m.group(0)) else "", text).strip(" ,:")
         if not text or _NOTHING.match(text) or not re.search(r"[A-Za-z]", text):
             continue
         for part in _split_and(text):
@@ -200,95 +207,8 @@ def target_actors(value: str, definitions: list[Definition]) -> list[Actor]:
     return actors
 
 
-# --- sides whose flags were lost ---------------------------------------------------------------
-
-_PROPER_RUN = re.compile(r"\b[A-Z][\w'’.-]{1,30}(?:\s(?:of|the|for|and|al|de|du|la)?\s?[A-Z][\w'’.-]{1,30}){0,6}")
-
-
-def lead_parties(lead_text: str, definitions: list[Definition]) -> list[Actor]:
-    """Parties the lead names, in reading order: defined long forms, states by name or demonym."""
-    found: list[tuple[int, Actor]] = []
-    first = re.split(r"(?<=[a-z)])\.\s", lead_text, maxsplit=2)
-    text = " ".join(first[:2])
-    for definition in definitions:
-        at = text.find(definition.long)
-        if at >= 0:
-            found.append((at, Actor(name=definition.long, abbreviation=definition.abbreviation)))
-    for match in _PROPER_RUN.finditer(text):
-        for word in re.findall(r"[A-Z][\w'’-]+", match.group(0)):
-            country = country_by_name(word) or country_by_demonym(word)
-            if country and not any(names_match(a.name, country.name) for _, a in found):
-                found.append((match.start(), Actor(name=country.name)))
-    return [actor for _, actor in sorted(found, key=lambda pair: pair[0])]
-
-
-def rebuild_sides(
-    belligerents: dict[int, list[Actor]],
-    side_count: int,
-    hints: dict[int, list[str]],
-    result_names: list[str],
-    lead_text: str,
-    definitions: list[Definition],
-    units: dict[int, list[Actor]] | None = None,
-) -> dict[int, list[Actor]]:
-    """Actors for the sides that have none: a country named by the Result (or by the lead) goes to
-    the side whose own lines (commanders, strength, units) name it; when one side is left empty
-    and one named party stands on no side, it is that side's. Between the two, a side whose Units
-    line kept its flags takes the first organisation listed there (`units`). Returns only the sides
-    it fills."""
-    filled: dict[int, list[Actor]] = {}
-    empty = [n for n in range(1, side_count + 1) if not belligerents.get(n)]
-    if not empty:
-        return filled
-    taken = [a for actors in belligerents.values() for a in actors]
-
-    def free(actor: Actor) -> bool:
-        placed = taken + [a for actors in filled.values() for a in actors]
-        return not any(names_match(actor.name, a.name) or (a.abbreviation and names_match(actor.name, a.abbreviation)) for a in placed)
-
-    candidates: list[Actor] = []
-    for name in result_names:
-        country = country_mention(name)
-        candidates.append(Actor(name=country.name) if country else Actor(name=name))
-    candidates += lead_parties(lead_text, definitions)
-    for actor in candidates:
-        if not free(actor):
-            continue
-        country = country_mention(actor.name)
-        if country is None and actor.name[:1].isupper():
-            # a party named by the Result that one empty side's own lines name too (`Taliban
-            # victory` with `Units1: Taliban forces`) is that side's
-            pattern = re.compile(rf"(?<![\w-]){re.escape(actor.name)}(?![\w-])")
-            named = [n for n in empty if n not in filled and any(pattern.search(line) for line in hints.get(n, []))]
-            if len(named) == 1:
-                filled[named[0]] = [actor]
-            continue
-        for number in empty:
-            if number in filled:
-                continue
-            words = " ".join(hints.get(number, []))
-            if country and any(country_mention(w) == country for w in re.findall(r"[A-Z][\w'’-]+", words)):
-                filled[number] = [actor]
-                break
-    for number, listed in (units or {}).items():
-        if number in empty and number not in filled and listed:
-            filled[number] = listed[:1]
-    still = [n for n in empty if n not in filled]
-    if len(still) == 1:
-        left = [a for a in candidates if free(a) and entry_type(a.name) != "person"]
-        if left and (side_count > 1 or not belligerents):
-            filled[still[0]] = left[:1]
-    return filled
-
-
-def units_side(value: str, definitions: list[Definition]) -> list[Actor]:
-    """The first named unit of a Units line, when it is an organisation (`Syrian Armed Forces`)."""
-    units = [a for a in parse_belligerents(value, definitions) if entry_type(a.name) in ("organisation", "state")]
-    return units[:1]
-
-
 def is_civilian_target(value: str) -> bool:
     return bool(value.strip()) and all(entry_type(e) in ("place", "civilians") for e in _entries(value) if e.strip())
 
 
-__all__ = ["entry_type", "parse_belligerents", "parse_commanders", "rebuild_sides", "lead_parties", "vocabulary"]
+__all__ = ["entry_type", "parse_belligerents", "parse_commanders", "persons_and_actors", "target_actors", "vocabulary"]

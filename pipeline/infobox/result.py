@@ -18,6 +18,10 @@ _VICTORY = re.compile(
     rf"^{_QUALIFIERS}(?P<who>[^,;]{{1,120}}?)\s+(?:military\s+)?(?:victory|victories|win|success|triumph)\b",
     re.IGNORECASE,
 )
+_VICTORY_FOR = re.compile(  # `Victory for the Army of the Andes`, `Decisive victory of X over Y`
+    rf"^{_QUALIFIERS}(?:victory|win|triumph)\s+(?:for|of)\s+(?P<who>[^,;.]{{1,120}}?)(?:\s+over\s+[^,;]*)?\s*$",
+    re.IGNORECASE,
+)
 _NO_WINNER = re.compile(
     r"^\W*(?:indecisive|inconclusive|ongoing|stalemate|see\s|disputed|unclear|unknown|draw|both\s+sides|ceasefire|status\s+quo)",
     re.IGNORECASE,
@@ -49,7 +53,7 @@ def read_result(text: str) -> Outcome:
     clauses = [c.strip() for c in re.split(r"[,;]\s?|(?<!\b[A-Z])\.\s", text) if c.strip()]  # `U.S. victory` is one clause
     for index, clause in enumerate(clauses[:4]):
         descriptive = len(clauses) == 1  # `Y retakes X` decides only when nothing else is said
-        match = _VICTORY.match(clause)
+        match = _VICTORY_FOR.match(clause) or _VICTORY.match(clause)
         if match:
             who = re.sub(r"\([^()]*\)", "", match.group("who")).strip()
             against = re.match(r"^anti-(?P<x>.+)$", who, re.IGNORECASE)

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 
+from ..geo import country_mention
 from ..records import Actor
+from ..sides import actor_kind
 from .parties import entry_type
 from .result import Outcome
 
-_SMALL = {"of", "the", "in", "for", "and", "de", "du", "des", "la", "le", "al", "el", "an", "a", "&"}
+_SMALL = {"of", "the", "in", "for", "and", "de", "du", "des", "la", "le", "al", "el", "an", "a", "&", "wal", "wa", "ul"}
 _GOVERNMENT_WORDS = re.compile(
     r"\b(?:government|armed\s+forces|army|military|police|security\s+forces|defen[cs]e\s+forces|national\s+guard|"
     r"gendarmerie|junta|regime|state\s+administration|ministry|republic|kingdom|federal)\b",
@@ -33,6 +35,10 @@ _FOR_GOVERNMENT = {"government", "governmental", "loyalist", "loyalists", "regim
 _AGAINST_GOVERNMENT = {"rebel", "rebels", "insurgent", "insurgents", "insurgency", "opposition", "militant",
                        "militants", "islamist", "islamists", "jihadist", "jihadists", "separatist", "separatists",
                        "guerrilla", "guerrillas", "resistance", "revolutionary", "revolutionaries"}
+
+
+_ALLIANCE = {"coalition", "allied", "allies", "alliance"}
+_JIHADIST = {"islamist", "islamists", "jihadist", "jihadists", "mujahideen"}
 
 
 def is_generic(name: str) -> bool:
@@ -73,6 +79,13 @@ def claimant_side(name: str, belligerents: dict[int, list[Actor]], hints: dict[i
             hits = {government[0]}
         elif len(government) == 1 and word in _AGAINST_GOVERNMENT:
             hits = set(belligerents) - {government[0]}
+        elif len(government) == 2 and word in _ALLIANCE:
+            # `Coalition victory` between two sides of states: the side of several partners
+            several = {n for n in sorted(belligerents) if len(belligerents[n]) > 1}
+            hits = several if len(several) == 1 else set()
+        elif not government and word in _JIHADIST:
+            # `Islamist victory` between two armed groups: the one whose name says it is jihadist
+            hits = {n for n in sorted(belligerents) if any(actor_kind(a) == "jihadist" for a in belligerents[n])}
     if not hits:
         hits = _by_word_stem(name, belligerents, hints)
     if not hits:
@@ -115,7 +128,9 @@ def _units_side(name: str, belligerents: dict[int, list[Actor]]) -> set[int]:
     if len(belligerents) != 2 or not re.match(r"^[A-Z]", name) or is_generic(name):
         return set()
     states = {n for n, actors in belligerents.items() if any(entry_type(a.name) == "state" for a in actors)}
-    units = {n for n, actors in belligerents.items() if all(_UNIT.search(a.name) for a in actors)}
+    # a side of units only, or (for a state's name) one left empty
+    units = {n for n, actors in belligerents.items()
+             if all(_UNIT.search(a.name) for a in actors) and (actors or country_mention(name) is not None)}
     if len(states) == 1 and len(units) == 1 and states != units:
         return units
     return set()
