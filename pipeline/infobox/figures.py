@@ -31,18 +31,27 @@ from .quantity import QuantityRead, read_quantity
 _PREFIX = re.compile(
     r"^(?:(?:per|according\s+to|acc\.?\s+to|acc\.)\s+(?P<a>[^:]{1,80})"
     r"|(?P<b>[^:]{1,80}?\s+sources?)"
-    r"|(?P<c>[^:]{1,80}?)\s+(?:claims?|estimates?|figures?|reports?|count))\s?:\s*",
+    r"|(?P<c>[^:]{1,80}?)\s+(?:body\s+count|claims?|estimates?|figures?|reports?|count))\s?:\s*",
     re.IGNORECASE,
 )
-_LABEL = re.compile(r"^(?P<label>[^\d:()]{1,40}):\s*")
+# a label before a colon, or a unit's name before a dash (`18th Division: 275 killed`, `5th SF
+# Group - 120`): no digits in it but an ordinal's
+_LABEL = re.compile(
+    r"^(?P<label>(?:[^\d:()]|\d+(?:st|nd|rd|th)\b){0,40}?)(?::\s*|\s[-–]\s(?=[~\d]))"
+    r"|^(?P<named>[A-Z][^:()]{0,40}?):\s*(?=[~≈]?\d)"  # `Volgograd-1 station: 18`, `Task Force 52: 500`
+)
 _NOTE = re.compile(r"\((?P<inner>[^()]{0,200})\)")
 _NOTE_SOURCE = re.compile(
     r"^(?:per|according\s+to|acc\.?(?:\s+to)?|claimed\s+by|reported\s+by|source:?)\s+(?P<s>.+)$"
-    r"|^(?P<t>.+?)\s+(?:claims?|estimates?|figures?|reports?|count)$",
+    r"|^(?P<t>.+?)\s+(?:body\s+count|claims?|estimates?|figures?|reports?|count)$",
     re.IGNORECASE,
 )
 _CIVILIAN_LABEL = re.compile(r"^(?:civilians?|civilian\s+(?:casualties|deaths|losses)|non-combatants)$", re.IGNORECASE)
 _TOTAL_LABEL = re.compile(r"^(?:total|overall|in\s+total|combined)$", re.IGNORECASE)
+_MORE_CATEGORIES = re.compile(
+    r"^(?:killed|dead|wounded|injured|captured|missing)(?:\s?,\s?(?:killed|dead|wounded|injured|captured|missing))*"
+    r"\s+(?:or|and/or)\s+(?:killed|dead|wounded|injured|captured|missing)\b", re.IGNORECASE,
+)
 _PART = re.compile(r"^(?:including|incl\.?|of\s+whom|of\s+them|among\s+them)\s", re.IGNORECASE)
 _AND = re.compile(r"^(?:and|&|plus)\s", re.IGNORECASE)
 _PLACE_TAIL = re.compile(r"\s(?:in|at|near|on|from)\s+[A-Z][^,]{0,120}$")
@@ -53,11 +62,16 @@ _OTHER_THINGS = re.compile(
     r"damaged|sunk|crashed|disabled|shot\s+down|downed|wrecked|abandoned|"
     r"casualties|casualty|"  # names no category (killed or wounded): no claim, by the contract
     r"divisions?|brigades?|battalions?|regiments?|corps|squadrons?|companies|platoons?|fleets?|"  # formations
-    r"armies|army\s+groups?)\b"
-    r"|\b\d+(?:st|nd|rd|th)\b",  # an ordinal names a formation: `2nd armored division`
+    r"armies|army\s+groups?|colou?rs|flags|standards|banners)\b"
+    r"|\b\d+(?:st|nd|rd|th)\b"  # an ordinal names a formation: `2nd armored division`
+    r"|\b\d+\s?mm\b|^\s?[A-Z]{1,3}-?\d{2,3}[A-Z]?s?\b",  # a calibre or a type (`105mm`, `43 M48`): equipment
     re.IGNORECASE,
 )
 _ATTACKERS = re.compile(r"\b(?:gunmen|attackers?|assailants?|perpetrators?|bombers?|terrorists?|hijackers?|shooters?|militants?)\b", re.IGNORECASE)
+# a type designation (`Su-25`, `BM-21`, `M—113s`) holds a number that counts nothing
+_DESIGNATION = re.compile(r"\b[A-Z][A-Za-z]{0,4}\s?[-—–]\s?\d{1,4}[A-Za-z]{0,3}\b")
+_MEANS = re.compile(r"\s(?:by|in|from|during|after|with|when|while)\s", re.IGNORECASE)
+_BOMBER = re.compile(r"\bbombers?\b", re.IGNORECASE)
 _HOSTAGES = re.compile(r"\b(?:hostages?|victims?|passengers|bystanders|worshippers|students|pilgrims|spectators|tourists)\b", re.IGNORECASE)
 _FORCES = re.compile(r"\b(?:soldiers?|troops|forces|police(?:men)?|officers?|gendarmes|guards|personnel|security)\b", re.IGNORECASE)
 _EXTRA_CAPTURED = re.compile(r"\b(?:surrendered|taken\s+captive|detained|prisoners?\s+of\s+war)\b", re.IGNORECASE)
@@ -99,10 +113,11 @@ def read_line(clean: Clean, line: Line, context: LineContext, warnings: list[str
     block_source: str | None = None
     group: str | None = None
     total = False
-    for item in items:
+    for index, item in enumerate(items):
         if item.breaks_group:
             block_source, group, total = None, None, False
         piece = item.clean
+        own_total = False
         while piece.text:  # prefixes and labels, possibly several, at the head of the item
             prefix = _PREFIX.match(piece.text)
             if prefix and not piece.text[:1].isdigit():
@@ -113,20 +128,25 @@ def read_line(clean: Clean, line: Line, context: LineContext, warnings: list[str
                 continue
             label = _LABEL.match(piece.text)
             if label:
-                name = label.group("label").strip()
+                name = (label.group("label") or label.group("named") or "").strip()
                 if _CIVILIAN_LABEL.match(name):
                     group = "civilians"
                 elif _TOTAL_LABEL.match(name):
-                    total = True
+                    own_total = True
                 piece = piece.slice(label.end(), len(piece.text)).strip()
                 continue
             break
-        if not piece.text or _PART.match(piece.text):
-            continue  # a label alone, or `including 3 Niger fighters` (a part of the item before)
+        if not piece.text:
+            total = total or own_total  # `Total:` alone covers the items after it, up to `----`
+            continue  # a label alone
+        if _PART.match(piece.text):
+            continue  # `including 3 Niger fighters`: a part of the item before
+        if index + 1 < len(items) and _MORE_CATEGORIES.match(items[index + 1].text):
+            continue  # `5,000 killed, wounded or captured`: the item split a figure of several categories
         if conj := _AND.match(piece.text):
             piece = piece.slice(conj.end(), len(piece.text)).strip()
         source = _noted_source(piece.text) or block_source or line_source
-        figures += _read_item(piece, line, context, source, group, total, warnings)
+        figures += _read_item(piece, line, context, source, group, total or own_total, warnings)
     return figures
 
 
@@ -163,7 +183,7 @@ def _read_item(
     outer = _NOTE.sub(lambda m: " " * len(m.group(0)), text)  # notes blanked, positions kept
     reads = _counts(outer)
     if not reads:
-        if re.search(r"\d", outer) and not _silent(outer):
+        if re.search(r"\d", _DESIGNATION.sub("", outer)) and not _silent(outer):
             warnings.append(f"infobox {line.key}: no figure read from {text!r}")
         return []
     figures: list[Figure] = []
@@ -254,7 +274,11 @@ def _figure(read: QuantityRead, rest: str, context: LineContext, group: str | No
         category = vocabulary.category_of_words(rest) or ("captured" if _EXTRA_CAPTURED.search(rest) else None)
         if context.key_category and category not in ("killed", "wounded"):
             category = None if category is None else context.default_category
-        if vocabulary.vehicle_word(rest):
+        # the counted noun comes before the means (`4 civilians killed by drone strike`); a bomber
+        # in a line of deaths, or a suicide bomber, is a person
+        counted = _MEANS.split(rest, maxsplit=1)[0]
+        bomber = _BOMBER.search(counted) and (context.key_category or re.search(r"\bsuicide\b", counted, re.I))
+        if vocabulary.vehicle_word(counted) and not bomber:
             return None  # `50 vehicles captured`, `10 tanks lost`
         if category is None:
             if rest and (_OTHER_THINGS.search(rest) or not (

@@ -3,8 +3,9 @@
 Reads: a raw value and the article offset where it starts.
 Writes: `Clean(text, offsets)`: the value with the markup residue that real infoboxes carry taken
 out (flag and image sizes `border|20px`, `22x20px`, `File:… .png, link=, bordure`, interwiki
-prefixes `:es:Name`, template leftovers `| time-begin = …`, empty `()`, empty items `, ,`, stray
-`*`), glued fates spaced out (`KlinKIA` -> `Klin KIA`) and runs of spaces squeezed. `offsets[i]` is
+prefixes `:es:Name`, template leftovers `| time-begin = …`, citation leftovers `sfn`, `p=43`,
+empty `()`, empty items `, ,`, stray `*`; `<hr />` becomes a `----` block break and `<br>` an
+item break), glued fates spaced out (`KlinKIA` -> `Klin KIA`) and runs of spaces squeezed. `offsets[i]` is
 the article offset of `text[i]`, so any slice of the clean text maps back to a slice of the article
 (`Clean.span`), and evidence keeps `article[start:end] == text`.
 
@@ -31,6 +32,9 @@ _RESIDUE = re.compile(
     | (?:^|(?<=[\s,])):[a-z]{2,3}:[^,|]{0,80}(?:,|$)   # `:es:Name,` interwiki duplicate of the next item
     | \|\s?[a-z][a-z_-]{0,30}\s?=[^|]{0,120}           # `| time-begin = …` template leftovers
     | \(\s?\)                                          # empty `()`
+    | (?<=[a-z])sfn\b                                  # `16–20 woundedsfn`: a citation template's name
+    | (?:^|(?<=[\s,]))(?:p|pp|loc)\s?=\s?[\w–-]{1,20}   # `p=43`: its page argument
+    | <(?P<rule>hr|br)\s?/?>                           # HTML line breaks and rules: item and block breaks
     """,
     re.VERBOSE,
 )
@@ -67,7 +71,12 @@ def normalise(value: str, start: int = 0, separator: str = " ") -> Clean:
     position = 0
     for match in _RESIDUE.finditer(value):
         _keep(value, position, match.start(), start, chars, offsets)
-        if chars and chars[-1] != " ":
+        rule = match.group("rule")
+        if rule:  # `<hr />` ends a block like `----`; `<br>` ends an item
+            mark = " ---- " if rule == "hr" else ", "
+            chars.extend(mark)
+            offsets.extend([start + match.start()] * len(mark))
+        elif chars and chars[-1] != " ":
             chars.append(separator if match.group(0)[:1] != "(" else " ")  # it still separates the words on either side
             offsets.append(start + match.start())
         position = match.end()

@@ -17,7 +17,7 @@ from ..numbers import QUANTITY, _quantity
 _LEAD = re.compile(
     r"(?:(?P<more>>)|(?:initially|initial|later|at\s+first|(?:a\s+)?total(?:\s+size|\s+strength)?\s+of)\s)?"  # `Initially 97 tanks`, `later 3,000`: the count still stands
     r"(?P<approx>approximately|approx\.?|ca\.|c\.|circa|est\.|estimated\s+at|an\s+estimated|estimated|around|about|some|roughly|nearly|almost|~|≈)?\s?"
-    r"(?P<cap>no\s+more\s+than|up\s+to|as\s+many\s+as|at\s+most)?\s?",
+    r"(?P<cap>no\s+more\s+than|up\s+to|as\s+(?:many|high)\s+as|at\s+most)?\s?",
     re.IGNORECASE,
 )
 _SPACED_PLUS = re.compile(r"\s?\+(?![\d])")
