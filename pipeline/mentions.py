@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .article import Article, Paragraph
 from .geo import Country, country_mention
-from .names import Definition, resolve_actor
+from .names import Definition, names_match, resolve_actor
 from .records import Actor, Commander
 from .vocabulary import event_type_of
 
@@ -27,11 +27,13 @@ _PIVOT = re.compile(
     r"overran|besieged|targeted|against|versus|fell\s+upon|fought)\b",
     re.IGNORECASE,
 )
-_FORCES = r"(?:troops|forces|soldiers|army|military|units|commandos|police|government|drones|aircraft|air\s+force|jets)"
+_FORCES = (r"(?:troops|forces|soldiers|army|military|units|commandos|police|government|drones|aircraft|air\s+force|jets|"
+           r"gendarmes|gendarmerie|peacekeepers|paratroopers|marines|navy|rangers|contingent)")
 # a state word, with the direction a former state's name carries (`South Vietnamese`, `West German`)
 _STATE_WORD = r"(?:(?:North|South|East|West)\s)?[A-Z][\w’'-]+"
 _DEMONYM_FORCES = re.compile(
-    rf"\b(?P<list>{_STATE_WORD}(?:\s*,\s*{_STATE_WORD})*(?:,?\s+and\s+{_STATE_WORD})?)\s+(?:armed\s+)?{_FORCES}\b"
+    rf"\b(?P<list>{_STATE_WORD}(?:\s*,\s*{_STATE_WORD})*(?:,?\s+and\s+{_STATE_WORD})?)\s+"
+    rf"(?:(?:armed|special|security|elite|regular|government|naval|ground|air|border|military)\s+){{0,2}}{_FORCES}\b"
 )
 
 
@@ -45,7 +47,7 @@ _SAME_SIDE = re.compile(r"\b(?:alongside|together\s+with|on\s+the\s+other\s+side
 _BACKING = re.compile(r"\b(?:backing|backed|assisted|supported|support)\b", re.IGNORECASE)
 
 _NOT_ACTOR = re.compile(
-    r"\b(?:War|Conflict|Insurgency|Rebellion|Crisis|Department|Region|Province|District|Cercle|Commune|"
+    r"\b(?:War|Conflict|Insurgency|Rebellion|Crisis|Operation|Department|Region|Province|District|Cercle|Commune|"
     r"County|State\s+of|Forest|River|Mountains?|Desert)\b"
 )
 
@@ -97,21 +99,57 @@ def actor_mentions(text: str, definitions: list[Definition], ents: list[tuple[st
         for word, country in _states_of(match.group("list")):
             start = match.start("list") + word.start()
             add(Actor(name=country.name), start, start + len(word.group(0)))
+    for match in _ORG_RUN.finditer(text):
+        # a capitalised name headed by an organisation word (`the Islamic State`, `National Police of
+        # Burkina Faso`), whatever label, if any, the entity recogniser gave it
+        name = re.sub(r"^The\s", "", match.group(0))
+        start = match.end() - len(name)
+        if not _a_place_here(text, name, start) and not _NOT_ACTOR.search(name):
+            add(Actor(name=resolve_actor(name, definitions)[0]), start, match.end())
     for ent_text, label, start in ents:
-        if _NOT_ACTOR.search(ent_text) or event_type_of(ent_text):
+        ent_text = ent_text.rstrip(" (")
+        if _NOT_ACTOR.search(ent_text) or event_type_of(ent_text) or _a_place_here(text, ent_text, start):
             continue  # `Malian Civil War`, `Filingue Department`: names of places and wars, not actors
         if label in ("ORG", "NORP", "GPE") and not country_mention(ent_text):
-            name, abbreviation = resolve_actor(re.sub(r"^the\s+", "", ent_text), definitions)
+            name, abbreviation = resolve_actor(re.sub(r"^the\s+", "", ent_text, flags=re.IGNORECASE), definitions)
             if label == "ORG" or name != ent_text:
                 add(Actor(name=name, abbreviation=abbreviation), start, start + len(ent_text))
     found.sort(key=lambda m: m.start)
     return found
 
 
+_CAP = r"[A-Z][\w'’.-]+"
+_ORG_RUN = re.compile(
+    rf"(?<![\w-])(?:{_CAP}\s(?:(?:de|del|da|do|dos|des|du|la|al|el|of|for|of\sthe|for\sthe)\s)?){{1,5}}(?:State|Army|Front|Movement|Group|Forces|Force|Brigades?|Battalion|Police|"
+    rf"Guard|Party|Council|Alliance|Coalition|Organi[sz]ation|Committee|Militia|Network|Command|Corps|Gendarmerie|"
+    rf"Navy|Legion|Mission)(?![\w-])(?:\s(?:of|in|for|to)\s(?:the\s)?{_CAP}(?:\s{_CAP}){{0,3}})?"
+)
+_PLACE_AFTER = re.compile(
+    r"\s+(?:hotel|café|cafe|bakery|restaurant|mall|market|bank|mosque|church|school|university|hospital|"
+    r"stadium|airport|station|street|avenue|square|district|village|town|city|camp|base)\b", re.IGNORECASE,
+)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|around)\s+(?:the\s+)?$")
+
+
+def _a_place_here(text: str, name: str, start: int) -> bool:
+    """A name the sentence uses as a place: after `in` / `at` / `near` (`in Bamako`), before a
+    place noun (`the Radisson Blu hotel`), or a place noun itself (`Holey Artisan Bakery`)."""
+    words = [w for w in name.casefold().split() if w != "the"]
+    if words and (words[-1] in _PLACE_WORDS or words[0] in _PLACE_WORDS):
+        return True
+    return bool(_PLACE_AFTER.match(text, start + len(name)) or _PLACE_BEFORE.search(text[max(0, start - 20):start]))
+
+
+_PLACE_WORDS = {"hotel", "café", "cafe", "bakery", "restaurant", "mall", "market", "bank", "banco", "mosque", "church",
+                "school", "university", "hospital", "stadium", "airport", "station", "street", "avenue", "square"}
+
+
 def _unique(actors: list[Actor]) -> list[Actor]:
+    """Actors once each by the shared name rule (`African Union Mission` is `African Union Mission
+    to Somalia`), the first-named form kept."""
     kept: list[Actor] = []
     for actor in actors:
-        if not any(a.name == actor.name for a in kept):
+        if not any(names_match(a.name, actor.name) for a in kept):
             kept.append(actor)
     return kept
 

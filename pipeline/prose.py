@@ -23,7 +23,7 @@ from .infobox import InfoboxFacts
 from .names import Definition, fold_words, names_match
 from .nlp import analyses, entities
 from .mentions import ActorMention, Sentence, actor_mentions, extend_sides, lead_sides, lost_countries, split_sentences
-from .parties import attacked_forces, by_first_mention, lead_frame_sides, merge_sides
+from .parties import attacked_forces, by_first_mention, complete_by_kind, lead_frame_sides, merge_sides
 from .records import Actor, Commander, DateSpan, Figure, Location
 from .sides import SideBook
 from .vocabulary import event_type_of
@@ -200,8 +200,9 @@ def read_prose(
     found = lead_frame_sides([(doc, s.start) for s, doc in zip(lead, lead_docs)], mentions_of)
     if not found:
         found = lead_sides(sentences, definitions, ents)
+    named = [m.actor for s, doc in zip(lead, lead_docs) for m in mentions_of(doc, s.start)]
+    found = complete_by_kind(found, named, "\n".join(p.text for p in article.paragraphs))
     if list(found) == [1] and event_type_of(article.title) in _ATTACKS:
-        named = [m.actor for s, doc in zip(lead, lead_docs) for m in mentions_of(doc, s.start)]
         attacked = attacked_forces(named, found[1])
         if attacked:
             found[2] = attacked

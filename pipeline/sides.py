@@ -78,7 +78,8 @@ def described_kind(text: str, actors: list[Actor]) -> str | None:
             votes["state"] += 3
         for name in filter(None, (actor.name, actor.abbreviation)):
             for match in re.finditer(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", lowered):
-                before = re.findall(r"[a-z]+", lowered[max(0, match.start() - 30):match.start()])[-2:]
+                before = [w for w in re.findall(r"[a-z]+", lowered[max(0, match.start() - 40):match.start()])
+                          if w not in ("of", "the", "a", "an")][-2:]  # `fighters of the X`
                 after = re.findall(r"^\W{0,2}([a-z]+)", lowered[match.end():match.end() + 30])[:1]
                 for word in before + after:
                     if word in _STATE_WORDS:
