@@ -124,6 +124,7 @@ _ORG_RUN = re.compile(
     rf"Guard|Party|Council|Alliance|Coalition|Organi[sz]ation|Committee|Militia|Network|Command|Corps|Gendarmerie|"
     rf"Navy|Legion|Mission)(?![\w-])(?:\s(?:of|in|for|to)\s(?:the\s)?{_CAP}(?:\s{_CAP}){{0,3}})?"
 )
+_ORG_HEAD = re.compile(r"\b(?:Army|Forces|Police|Guard|Gendarmerie|Navy|Corps|Brigade|Battalion|Militia)\b")
 _PLACE_AFTER = re.compile(
     r"\s+(?:hotel|café|cafe|bakery|restaurant|mall|market|bank|mosque|church|school|university|hospital|"
     r"stadium|airport|station|street|avenue|square|district|village|town|city|camp|base)\b", re.IGNORECASE,
@@ -137,6 +138,8 @@ def _a_place_here(text: str, name: str, start: int) -> bool:
     words = [w for w in name.casefold().split() if w != "the"]
     if words and (words[-1] in _PLACE_WORDS or words[0] in _PLACE_WORDS):
         return True
+    if _ORG_HEAD.search(name):
+        return False  # `the Burkina Faso Army base`: the army is a party, the base its place
     return bool(_PLACE_AFTER.match(text, start + len(name)) or _PLACE_BEFORE.search(text[max(0, start - 20):start]))
 
 

@@ -723,7 +723,6 @@ KNOWN_MISSES = {
     "modifier_08": "`nationals fighting in JNIM's ranks were captured`: the side inside a participle clause",
     "agent_victim_06": "victims of an unknown-role noun (`three men`) take no side from the agent",
     "agent_victim_07": "agent versus victim through a phrasal verb (`took N servicemen prisoner`)",
-    "lose_suffer_06": "the loser's side in an article whose lead frames no sides",
     "generic_05": "the first of two coordinated subjects of `were wounded` is missed",
     "light_07": "`left two officers in hospital with gunshot wounds` is not read as wounded",
     "n_of_01": "`nine of them soldiers` (a part with another group) is missed",
@@ -734,7 +733,6 @@ KNOWN_MISSES = {
     "breakdown_07": "`freed 14 abducted villagers` is missed",
     "strength_11": "possession (`the gang had about 25 armed members`) is not read as strength",
     "captured_08": "sides of `Fighters of X abducted soldiers of Y` in an article with no infobox",
-    "no_infobox_02": "sides of `X and Y fought for control of …` in an article with no infobox",
 }
 
 
