@@ -580,6 +580,19 @@ CASES = [
      [("killed", 1, "combatants", 9, 9, None), ("wounded", 1, "combatants", 4, 4, None)]),
     ("names_05", "state_vs_group", "Seven Malian Armed Forces (FAMa) soldiers died, the army said.",
      [("killed", 1, "combatants", 7, 7, "army")]),
+    # a count the parser hung elsewhere (`was overrun and | over fifty | soldiers were killed`)
+    ("names_06", "state_vs_group", "The Malian camp at Kerwane was overrun and over forty soldiers were killed.",
+     [("killed", 1, "combatants", 40, None, None)]),
+    # the members of a set take its category (`the dead included …`)
+    ("set_01", "state_vs_group", "Most of those killed were villagers, but the dead also included three Malian gendarmes.",
+     [("killed", 1, "combatants", 3, 3, None)]),
+    ("set_02", "market_attack", "Those wounded in the blast included eleven children.",
+     [("wounded", None, "civilians", 11, 11, None)]),
+    # a claimant counted or ordered (`one police source`, `a third source`) is still a claimant
+    ("teller_01", "market_attack", "One hospital source said there were 37 dead.",
+     [("killed", None, "unknown", 37, 37, "hospital source")]),
+    ("teller_02", "market_attack", "A second source put the number of wounded at 52.",
+     [("wounded", None, "unknown", 52, 52, "second source")]),
     ("zero_no_toll", "state_vs_group", "No death toll was given for the jihadists, and no soldier was hurt.",
      [("wounded", 1, "combatants", 0, 0, None)]),
     ("coordination_rescued", "state_vs_group", "Malian commandos killed nine jihadists and freed 40 residents.",

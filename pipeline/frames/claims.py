@@ -22,7 +22,7 @@ from .counts import CountFrame, find_frames
 from .lexicon import lexicon
 from .owner import decide_owner
 from .parse import Parsed, bounded_pieces, is_candidate, parse_sentences, text_of
-from .reporting import Claimant, find_claimant, speakers
+from .reporting import ORDERING, Claimant, find_claimant, speakers
 from .scope import after_the_event, is_background, other_event, part_marker, told_of_another
 
 _PRONOUNS = {"it", "they", "he", "she", "them", "him", "her"}
@@ -51,7 +51,7 @@ class Memory:
             return None
         words = fold_words(claimant.text)
         if claimant.anaphoric:
-            key = " ".join(w for w in words if w != "own")
+            key = " ".join(w for w in words if w != "own" and w not in ORDERING)  # `a second statement`
             if key in _RESUMING or (words and words[-1] in _RESUMING and "same" in words):
                 if self.claimants:
                     return self.claimants[-1]

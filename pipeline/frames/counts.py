@@ -71,9 +71,13 @@ def _counted(token: Token) -> tuple[Token, Token | None]:
     """(head of the counted phrase, the counted noun)."""
     lex = lexicon()
     head = token
-    if token.dep_ in ("ROOT", "dep") and not list(token.children):
-        # a count the parser left on its own (`Fifteen | Ansar Dine militants died`): it counts the
-        # noun phrase that starts right after it
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    stray = (token.dep_ in ("conj", "attr", "appos", "dobj") and following is not None and following.tag_ == "NNS"
+             and following.head != token.head and not any(c.dep_ == "nummod" for c in following.children)
+             and lex.is_people(lemma_of(following)))
+    if token.dep_ in ("ROOT", "dep") and not list(token.children) or stray and not any(c.dep_ != "quantmod" for c in token.children):
+        # a count the parser left on its own (`Fifteen | Ansar Dine militants died`, `was overrun
+        # and | over fifty | soldiers were killed`): it counts the noun phrase right after it
         for following in token.doc[token.i + 1:token.i + 6]:
             if following.pos_ in ("NOUN", "PROPN") and following.dep_ != "compound":
                 return following, following
@@ -133,6 +137,13 @@ def _climb(head: Token) -> tuple[str | None, Token | None, Token | None, Token |
                 return category, teller if teller.pos_ in ("NOUN", "ADJ") else parent, None, (possessors or [None])[0], False
             if lemma in lex.reporting_verbs and lemma not in lex.loss_verbs and lemma not in lex.light_verbs:
                 break
+            if lemma in ("include", "comprise") and dep == "dobj":
+                # `the dead included four soldiers`, `most of those killed … included two police
+                # officers`: the members take the category of the set
+                whole = subject_of(parent) or (subject_of(parent.head) if parent.dep_ == "conj" else None)
+                found = _set_category(whole) if whole is not None else None
+                if found:
+                    return found, parent, None, None, False
             category = phrase_category(parent)
             # `lost their lives`, `went missing`: the subject is the victim; `took 5 soldiers
             # hostage`, `shot dead three men`: the subject is the agent
@@ -201,6 +212,20 @@ def _climb(head: Token) -> tuple[str | None, Token | None, Token | None, Token |
             continue
         break
     return None, None, None, None, False
+
+
+def _set_category(noun: Token, depth: int = 0) -> str | None:
+    """The category of a set of people: `the dead`, `those killed`, `most of those killed`."""
+    found = category_of_noun(noun) or next(
+        (phrase_category(c) for c in noun.children if c.dep_ in ("acl", "relcl", "amod") and phrase_category(c)), None)
+    if found or depth > 2:
+        return found
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return _set_category(obj, depth + 1)
+    return None
 
 
 _MONTHS = {

@@ -22,6 +22,7 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
            "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
            "saturday", "sunday", "on", "in", "at"}
 _LEADING = {"the", "a", "an", "this", "that", "these", "those"}
+ORDERING = {"same", "first", "second", "third", "fourth", "later", "new", "latest", "earlier", "further", "subsequent", "final"}
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,10 @@ def _phrase(token: Token) -> Claimant:
         if t.i != kept[-1].i + 1 or t.is_punct and t.lower_ not in ("-", "'", "’", "&", "."):
             break
         kept.append(t)
-    while kept and (kept[0].lower_ in _LEADING or kept[0].is_punct or kept[0].like_num or kept[0].lower_ in _MONTHS):
+    # `a third source` is someone new; `a second statement` is still the last speaker's
+    indefinite = any(t.lower_ in ("a", "an", "another", "one") for t in kept[:1]) and token.lemma_.lower() not in _DOCUMENTS
+    while kept and (kept[0].lower_ in _LEADING or kept[0].is_punct or kept[0].like_num and kept[0].tag_ == "CD"
+                    or kept[0].lower_ in _MONTHS):
         kept.pop(0)
     while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
         kept.pop()
@@ -77,8 +81,8 @@ def _phrase(token: Token) -> Claimant:
     start, end = kept[0].idx, kept[-1].idx + len(kept[-1].text)
     text = text_of(token.doc)[start:end]
     words = {t.lemma_.lower() for t in kept if not t.is_punct}
-    anaphoric = token.pos_ == "PRON" or (
-        len([t for t in kept if not t.is_punct and t.lower_ not in _LEADING and t.lower_ != "same"]) == 1
+    anaphoric = token.pos_ == "PRON" or not indefinite and (
+        len([t for t in kept if not t.is_punct and t.lower_ not in _LEADING and t.lower_ not in ORDERING]) == 1
         and token.lemma_.lower() in lex.anaphoric_sources
     ) or "same" in words and ("source" in words or "statement" in words) or (
         token.lemma_.lower() in _DOCUMENTS and not any(t.pos_ == "PROPN" for t in kept)
@@ -178,12 +182,17 @@ def find_claimant(start: Token, count: Token | None = None, noun: Token | None =
     if any(t is not None and found.start <= t.idx < found.end for t in (count, noun)):
         return None
     if any(
-        (t.like_num or t.pos_ == "NUM")
+        (t.like_num and t.tag_ == "CD" or t.pos_ == "NUM") and t.head.lemma_.lower() not in _TELLERS
         and (found.start <= t.idx < found.end or t.dep_ == "nummod" and t.head.pos_ == "NOUN" and found.start <= t.head.idx < found.end)
         for t in start.doc
     ):
         return None  # `with two people reported killed and five injured`: counted people claim nothing
     return found
+
+
+# Nouns for those who tell a figure: `one police source`, `two officials` count tellers, not victims.
+_TELLERS = {"source", "official", "spokesman", "spokesperson", "spokeswoman", "witness", "resident", "officer",
+            "report", "statement", "account", "estimate", "survivor", "medic", "doctor", "journalist"}
 
 
 # `Per the UN and the CMA, …` / `…, according to an army spokesman and a source at the hospital.`:
