@@ -52,7 +52,8 @@ _PLACE_NOUNS = {
     "favela", "village", "town", "city", "district", "neighbourhood", "neighborhood", "market", "hotel", "square",
     "street", "road", "mosque", "church", "school", "university", "hospital", "bank", "camp", "compound", "area",
     "region", "province", "valley", "airport", "station", "parade", "rehearsal", "bus", "restaurant", "bakery",
-    "café", "cafe", "capital", "locality", "prefecture", "mall", "stadium", "banco", "building",
+    "café", "cafe", "capital", "locality", "prefecture", "mall", "stadium", "banco", "building", "college", "campus",
+    "dormitory", "hostel", "theatre", "theater", "cinema", "nightclub", "club", "shrine", "temple", "synagogue",
 }  # a military installation (`an army base`, `barracks`) is no place here: it names its force
 
 

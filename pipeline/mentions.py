@@ -144,7 +144,8 @@ def _a_place_here(text: str, name: str, start: int) -> bool:
 
 
 _PLACE_WORDS = {"hotel", "café", "cafe", "bakery", "restaurant", "mall", "market", "bank", "banco", "mosque", "church",
-                "school", "university", "hospital", "stadium", "airport", "station", "street", "avenue", "square"}
+                "school", "university", "college", "campus", "hospital", "stadium", "airport", "station", "street",
+                "avenue", "square", "theatre", "theater", "cinema", "nightclub", "temple", "synagogue", "shrine"}
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:

@@ -78,7 +78,8 @@ def described_kind(text: str, actors: list[Actor]) -> str | None:
             votes["state"] += 3
         for name in filter(None, (actor.name, actor.abbreviation)):
             for match in re.finditer(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", lowered):
-                words = re.findall(r"[a-z]+", lowered[max(0, match.start() - 40):match.start()])
+                window = re.split(r"[.;:!?\n]\s", lowered[max(0, match.start() - 40):match.start()])[-1]  # this sentence only
+                words = re.findall(r"[a-z]+", window)
                 content = [w for w in words if w not in ("of", "the", "a", "an")]
                 before = words[-2:] + content[-1:]  # and the word before `of the` (`fighters of the X`)
                 after = re.findall(r"^\W{0,2}([a-z]+)", lowered[match.end():match.end() + 30])[:1]
