@@ -114,6 +114,14 @@ def test_figure_grammar(value, expected):
         ("57, 4 bombers", "Fatalities", [(None, "unknown", "killed", 57, 57), (1, C, "killed", 4, 4)]),
         ("60, plus 3 suicide bombers", "Fatalities", [(None, "unknown", "killed", 60, 60), (1, C, "killed", 3, 3)]),
         ("Volgograd-1 station: 18", "Fatalities", [(None, "unknown", "killed", 18, 18)]),
+        # a total heading the items after it: they are its breakdown by place (December 2013
+        # Volgograd bombings, 2010 Moscow Metro bombings); a part in brackets of another side
+        ("32 (+2 perpetrators):, Volgograd-1 station: 18, Trolleybus: 16", "Fatalities",
+         [(None, "unknown", "killed", 32, 32), (1, C, "killed", 2, 2)]),
+        ("Total 40:, Lubyanka station: 26, Park Kultury station: 14", "Fatalities", [(None, "unknown", "killed", 40, 40)]),
+        ("85:, Volgograd-1 station: 44, Trolleybus: 41", "Injuries", [(None, "unknown", "wounded", 85, 85)]),
+        ("52 dead (at least 27 militants and 22 civilians)", "Fatalities",
+         [(None, "unknown", "killed", 52, 52), (1, C, "killed", 27, None), (None, "civilians", "killed", 22, 22)]),
     ],
 )
 def test_attack_figures(value, key, expected):

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 from .. import vocabulary
 from ..records import Evidence, Figure
+from .item import DESIGNATION, FORMATION, NOTE, LineContext, counts, figure_of, formation_size, parts, silent
 from .items import split_clean
 from .normalise import Clean
-from .quantity import QuantityRead, read_quantity
 
 _PREFIX = re.compile(
     r"^(?:(?:per|according\s+to|acc\.?\s+to|acc\.)\s+(?P<a>[^:]{1,80})"
@@ -40,7 +40,6 @@ _LABEL = re.compile(
     r"^(?P<label>(?:[^\d:()]|\d+(?:st|nd|rd|th)\b){0,40}?)(?::\s*|\s[-–]\s(?=[~\d]))"
     r"|^(?P<named>[A-Z][^:()]{0,40}?):\s*(?=[~≈]?\d)"  # `Volgograd-1 station: 18`, `Task Force 52: 500`
 )
-_NOTE = re.compile(r"\((?P<inner>[^()]{0,200})\)")
 _NOTE_SOURCE = re.compile(
     r"^(?:per|according\s+to|acc\.?(?:\s+to)?|claimed\s+by|reported\s+by|source:?)\s+(?P<s>.+)$"
     r"|^(?P<t>.+?)\s+(?:body\s+count|claims?|estimates?|figures?|reports?|count)$",
@@ -48,48 +47,13 @@ _NOTE_SOURCE = re.compile(
 )
 _CIVILIAN_LABEL = re.compile(r"^(?:civilians?|civilian\s+(?:casualties|deaths|losses)|non-combatants)$", re.IGNORECASE)
 _TOTAL_LABEL = re.compile(r"^(?:total|overall|in\s+total|combined)$", re.IGNORECASE)
+_HEADING = re.compile(r"^(?P<total>(?:total|in\s+total|overall)\s+)?(?=[~≈>]?\d)[^:]{1,80}:$", re.IGNORECASE)
 _MORE_CATEGORIES = re.compile(
     r"^(?:killed|dead|wounded|injured|captured|missing)(?:\s?,\s?(?:killed|dead|wounded|injured|captured|missing))*"
     r"\s+(?:or|and/or)\s+(?:killed|dead|wounded|injured|captured|missing)\b", re.IGNORECASE,
 )
 _PART = re.compile(r"^(?:including|incl\.?|of\s+whom|of\s+them|among\s+them)\s", re.IGNORECASE)
 _AND = re.compile(r"^(?:and|&|plus)\s", re.IGNORECASE)
-_PLACE_TAIL = re.compile(r"\s(?:in|at|near|on|from)\s+[A-Z][^,]{0,120}$")
-_OTHER_THINGS = re.compile(
-    r"\b(?:displaced|refugees?|evacuated|evacuees|homeless|houses?|homes|buildings?|destroyed|seized|"
-    r"lost|weapons?|rifles?|guns?|rounds|shells|rockets?|missiles?|mortars?|bombs?|mines?|km|square|"
-    r"hectares|cattle|livestock|camels|horses|artillery|howitzers?|guns?|cannons?|batter(?:y|ies)|"
-    r"damaged|sunk|crashed|disabled|shot\s+down|downed|wrecked|abandoned|"
-    r"casualties|casualty|"  # names no category (killed or wounded): no claim, by the contract
-    r"divisions?|brigades?|battalions?|regiments?|corps|squadrons?|companies|platoons?|fleets?|"  # formations
-    r"armies|army\s+groups?|colou?rs|flags|standards|banners)\b"
-    r"|\b\d+(?:st|nd|rd|th)\b"  # an ordinal names a formation: `2nd armored division`
-    r"|\b\d+\s?mm\b|^\s?[A-Z]{1,3}-?\d{2,3}[A-Z]?s?\b",  # a calibre or a type (`105mm`, `43 M48`): equipment
-    re.IGNORECASE,
-)
-_ATTACKERS = re.compile(r"\b(?:gunmen|attackers?|assailants?|perpetrators?|bombers?|terrorists?|hijackers?|shooters?|militants?)\b", re.IGNORECASE)
-# a type designation (`Su-25`, `BM-21`, `M—113s`) holds a number that counts nothing
-_DESIGNATION = re.compile(r"\b[A-Z][A-Za-z]{0,4}\s?[-—–]\s?\d{1,4}[A-Za-z]{0,3}\b")
-_MEANS = re.compile(r"\s(?:by|in|from|during|after|with|when|while)\s", re.IGNORECASE)
-_BOMBER = re.compile(r"\bbombers?\b", re.IGNORECASE)
-_HOSTAGES = re.compile(r"\b(?:hostages?|victims?|passengers|bystanders|worshippers|students|pilgrims|spectators|tourists)\b", re.IGNORECASE)
-_FORCES = re.compile(r"\b(?:soldiers?|troops|forces|police(?:men)?|officers?|gendarmes|guards|personnel|security)\b", re.IGNORECASE)
-_EXTRA_CAPTURED = re.compile(r"\b(?:surrendered|taken\s+captive|detained|prisoners?\s+of\s+war)\b", re.IGNORECASE)
-_NOTHING = re.compile(r"^(?:unknown|unclear|n/?a|-+|\?|various|several|dozens|many|heavy|light|some|numerous|few)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class LineContext:
-    """What the key of a line says about its items."""
-
-    kind: str  # strength / casualties
-    side: int | None
-    default_category: str = "killed"
-    attack: bool = False  # a civilian-attack infobox: attackers are side 1, forces side 2
-    key_category: bool = False  # the key names the category (Fatalities, Injuries): `20 hostages` died
-    victims_civilian: bool = False  # the Target names only places or civilians
-
-
 @dataclass(frozen=True)
 class Line:
     """A figure line: its key, raw value and article offset (evidence is sliced from the raw value)."""
@@ -113,11 +77,24 @@ def read_line(clean: Clean, line: Line, context: LineContext, warnings: list[str
     block_source: str | None = None
     group: str | None = None
     total = False
+    breakdown = False
     for index, item in enumerate(items):
         if item.breaks_group:
-            block_source, group, total = None, None, False
+            block_source, group, total, breakdown = None, None, False, False
         piece = item.clean
         own_total = False
+        heading = _HEADING.match(piece.text)
+        if heading:
+            # `32 (+2 perpetrators):`, `Total 40:` heading the items after it: the total is the
+            # claim, the items after it (per place) its breakdown, up to the next `----`
+            own_total = bool(heading.group("total"))
+            piece = piece.slice(heading.end("total") if own_total else 0, len(piece.text) - 1).strip()
+            figures += _read_item(piece, line, context, _noted_source(piece.text) or block_source or line_source,
+                                  group, total or own_total, warnings)
+            breakdown = True
+            continue
+        if breakdown:
+            continue
         while piece.text:  # prefixes and labels, possibly several, at the head of the item
             prefix = _PREFIX.match(piece.text)
             if prefix and not piece.text[:1].isdigit():
@@ -169,7 +146,7 @@ def _source_of_note(note: str) -> str | None:
 
 def _noted_source(text: str) -> str | None:
     source = None
-    for note in _NOTE.finditer(text):
+    for note in NOTE.finditer(text):
         source = _source_of_note(note.group("inner")) or source
     return source
 
@@ -180,20 +157,20 @@ def _read_item(
 ) -> list[Figure]:
     """The figures of one item: one per count it holds, parts in parentheses when their group differs."""
     text = piece.text
-    outer = _NOTE.sub(lambda m: " " * len(m.group(0)), text)  # notes blanked, positions kept
-    reads = _counts(outer)
+    outer = NOTE.sub(lambda m: " " * len(m.group(0)), text)  # notes blanked, positions kept
+    reads = counts(outer)
     if not reads:
-        if re.search(r"\d", _DESIGNATION.sub("", outer)) and not _silent(outer):
+        if re.search(r"\d", DESIGNATION.sub("", outer)) and not silent(outer):
             warnings.append(f"infobox {line.key}: no figure read from {text!r}")
         return []
     figures: list[Figure] = []
     several = len(reads) > 1
     for index, (read, rest) in enumerate(reads):
-        figure = _figure(read, rest, context, group, total)
-        if figure is None and not several and context.kind == "strength" and _FORMATION.search(rest):
-            figure = _formation_size(text, read, context)  # `1 infantry brigade (1,500)`: the men it holds
+        figure = figure_of(read, rest, context, group, total)
+        if figure is None and not several and context.kind == "strength" and FORMATION.search(rest):
+            figure = formation_size(text, read, context)  # `1 infantry brigade (1,500)`: the men it holds
         if figure is None:
-            if not _silent(rest):
+            if not silent(rest):
                 warnings.append(f"infobox {line.key}: no figure read from {text[read.start:].strip()!r}")
             continue
         if several:
@@ -206,133 +183,7 @@ def _read_item(
             a, b = piece.span(0, len(text))
         figures.append(figure.model_copy(update={"source": source, "evidence": line.evidence(a, b)}))
     if len(figures) == 1 and context.kind == "casualties":
-        figures += _parts(text, figures[0])
+        figures += parts(text, figures[0], context)
     return figures
 
 
-_NEXT = re.compile(r"(?:\band\s|[;&]\s?|\s)(?=\S)")
-
-
-def _counts(text: str) -> list[tuple[QuantityRead, str]]:
-    """Each count in `text` with the words that follow it up to the next count."""
-    reads: list[QuantityRead] = []
-    position = 0
-    while position < len(text):
-        read = read_quantity(text, position)
-        if read is None:
-            break
-        reads.append(read)
-        position = -1
-        for match in _NEXT.finditer(text, read.end):
-            if read_quantity(text, match.end()) is None:
-                continue
-            words = text[read.end:match.start()]
-            if _has_noun(words) or (not words.strip() and match.group(0).strip() in ("and", "&")):
-                position = match.end()
-            break
-        if position < 0:
-            break
-    return [
-        (read, text[read.end:(reads[i + 1].start if i + 1 < len(reads) else len(text))])
-        for i, read in enumerate(reads)
-    ]
-
-
-def _has_noun(words: str) -> bool:
-    """A second count starts a new figure only when the first one already has its noun."""
-    return bool(vocabulary.category_of_words(words) or vocabulary.people_word(words) or vocabulary.vehicle_word(words)
-                or _OTHER_THINGS.search(words) or _EXTRA_CAPTURED.search(words))
-
-
-def _silent(rest: str) -> bool:
-    """Counts of other things (vehicles lost, people displaced, weapons) pass without a warning."""
-    return bool(vocabulary.vehicle_word(rest) or _OTHER_THINGS.search(rest)
-                or re.match(r"^\s*(?:%|percent|per\s?cent)", rest))
-
-
-# Members of a named force or people (`8 Gurkhas`, `2 Army Rangers`, `43 Guardsmen`): a capitalised
-# plural, no type designation (`T-72s`) and nothing else counted.
-_NAMED_PEOPLE = re.compile(r"^(?:[A-Z][a-z]+\s)?[A-Z][a-z]{2,}(?:s|men)$")
-_FORMATION = re.compile(
-    r"\b(?:divisions?|brigades?|battalions?|regiments?|corps|squadrons?|companies|platoons?|fleets?|armies)\b"
-    r"|\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE,
-)
-_TIMES = re.compile(r"^\s?[x×]\s")  # `42 x Centurion Mk.VIIs`: so many of a type
-_PLACE_TAIL_LOWER = re.compile(r"\s(?:in|at)\s+the\s+[a-z][\w -]{0,60}$")  # `300 in the airport garrison`
-
-
-def _figure(read: QuantityRead, rest: str, context: LineContext, group: str | None, total: bool) -> Figure | None:
-    """The figure one count and its words give, or None when they count something else."""
-    rest = _TIMES.sub("", rest)
-    rest = _PLACE_TAIL.sub("", " " + rest).strip(" ,.;:")
-    if context.kind == "strength":
-        rest = _PLACE_TAIL_LOWER.sub("", " " + rest).strip(" ,.;:")
-    rest = rest[:-4].rstrip() if rest.endswith(" and") else "" if rest in ("and", "&") else rest
-    side = context.side
-    figure_group = "combatants" if side is not None else "unknown"
-    if context.kind == "casualties":
-        category = vocabulary.category_of_words(rest) or ("captured" if _EXTRA_CAPTURED.search(rest) else None)
-        if context.key_category and category not in ("killed", "wounded"):
-            category = None if category is None else context.default_category
-        # the counted noun comes before the means (`4 civilians killed by drone strike`); a bomber
-        # in a line of deaths, or a suicide bomber, is a person
-        counted = _MEANS.split(rest, maxsplit=1)[0]
-        bomber = _BOMBER.search(counted) and (context.key_category or re.search(r"\bsuicide\b", counted, re.I))
-        if vocabulary.vehicle_word(counted) and not bomber:
-            return None  # `50 vehicles captured`, `10 tanks lost`
-        if category is None:
-            if rest and (_OTHER_THINGS.search(rest) or not (
-                    vocabulary.people_word(rest) or _HOSTAGES.search(rest) or _FORCES.search(rest)
-                    or _NAMED_PEOPLE.match(rest))):
-                return None
-            category = context.default_category
-        if vocabulary.is_civilian(rest) or group == "civilians" or (context.attack and _HOSTAGES.search(rest)):
-            side, figure_group = None, "civilians"
-        elif context.attack and _ATTACKERS.search(rest):
-            side, figure_group = 1, "combatants"
-        elif context.attack and _FORCES.search(rest):
-            side, figure_group = 2, "combatants"
-        elif context.victims_civilian and side is None:
-            figure_group = "civilians"
-    else:
-        if _FORMATION.search(rest) and not re.search(r"\b(?:members|agents|men|soldiers|troops|personnel)$", rest):
-            return None  # `2 infantry divisions`: a count of formations, not of men
-        category = "personnel" if _FORCES.search(rest) and not vocabulary.vehicle_word(rest) else vocabulary.strength_category(rest)
-        if category is None:
-            return None
-    if total:
-        side, figure_group = None, "unknown"
-    return Figure(
-        side=side, group=figure_group, category=category, low=read.low, high=read.high,
-        approximate=read.approximate, source=None, origin="infobox",
-        evidence=Evidence(text=" ", start=0, end=1),
-    )
-
-
-def _formation_size(text: str, read: QuantityRead, context: LineContext) -> Figure | None:
-    """The personnel a parenthesis after a count of formations gives, when it holds a bare count."""
-    note = _NOTE.search(text, read.end)
-    inner = read_quantity(note.group("inner").strip()) if note else None
-    if inner is None or note.group("inner").strip()[len(inner.text):].strip():
-        return None
-    return _figure(inner, "", context, None, False)
-
-
-def _parts(text: str, whole: Figure) -> list[Figure]:
-    """Parts in a parenthesis after the count whose group differs from the whole: their own claims."""
-    figures = []
-    for note in _NOTE.finditer(text):
-        inner = _PART_LEAD.sub(lambda m: " " * len(m.group(0)), note.group("inner"))
-        for read, rest in _counts(inner.strip()):
-            group = "civilians" if vocabulary.is_civilian(rest) else None
-            if group is None or group == whole.group:
-                continue
-            category = vocabulary.category_of_words(rest) or whole.category
-            figures.append(whole.model_copy(update={
-                "side": None, "group": group, "category": category, "low": read.low, "high": read.high,
-                "approximate": read.approximate,
-            }))
-    return figures
-
-
-_PART_LEAD = re.compile(r"^(?:including|incl\.?|at\s+least|of\s+whom)\s+", re.IGNORECASE)
