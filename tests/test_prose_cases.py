@@ -593,6 +593,15 @@ CASES = [
      [("killed", None, "unknown", 37, 37, "hospital source")]),
     ("teller_02", "market_attack", "A second source put the number of wounded at 52.",
      [("wounded", None, "unknown", 52, 52, "second source")]),
+    # taken away: the victims leave with their captors
+    ("away_01", "market_attack", "The raiders escaped into the bush with 57 schoolgirls.",
+     [("captured", None, "civilians", 57, 57, None)]),
+    ("away_02", "market_attack", "Before dawn the gunmen had carried off 23 traders.",
+     [("captured", None, "civilians", 23, 23, None)]),
+    # `the number of … was N` after an earlier figure is a value of its own, not a list of parts
+    ("value_01", "market_attack",
+     "The police said 12 women were abducted. The governor said the number of women abducted from the market was 31.",
+     [("captured", None, "civilians", 12, 12, "police"), ("captured", None, "civilians", 31, 31, "governor")]),
     ("zero_no_toll", "state_vs_group", "No death toll was given for the jihadists, and no soldier was hurt.",
      [("wounded", 1, "combatants", 0, 0, None)]),
     ("coordination_rescued", "state_vs_group", "Malian commandos killed nine jihadists and freed 40 residents.",

@@ -161,7 +161,8 @@ def category_of_noun(noun: Token) -> str | None:
                     found = found or next((phrase_category(c) for c in obj.children if c.dep_ in ("acl", "amod") and phrase_category(c)), None)
                     if found:
                         return found
-    return None
+    # `the number of women abducted from the market`, the participle hung on `number`
+    return next((phrase_category(c) for c in noun.children if c.dep_ in ("acl", "relcl") and phrase_category(c)), None)
 
 
 def told_category(verb: Token, node: Token) -> tuple[str, Token] | None:

@@ -32,6 +32,7 @@ _MODIFIER_DEPS = {"nummod", "quantmod", "amod", "compound", "det", "advmod", "nm
 _NOUNISH = {"NOUN", "PROPN", "ADJ", "PRON", "NUM", "X"}
 _CLIMB_DEPS = {"nsubjpass", "dobj", "nsubj", "attr", "oprd", "appos", "conj", "pobj", "dative", "npadvmod", "acomp"}
 _INTRANSITIVE_PHRASES = {"lose", "go", "be", "remain", "become", "give", "sacrifice", "list", "report", "declare"}
+_ESCAPE_WITH = {"escape", "flee", "make", "leave", "disappear", "vanish", "withdraw", "retreat", "depart", "abscond"}
 _ELLIPTICAL = {"more", "others", "other", "further", "another", "additional"}
 _INTRANSITIVE = {"die", "perish", "succumb", "surrender", "disappear", "drown"}
 
@@ -122,6 +123,9 @@ def _climb(head: Token) -> tuple[str | None, Token | None, Token | None, Token |
         if parent.pos_ == "ADP":
             if parent.lower_ in ("of", "among") and parent.head.pos_ == "NUM":
                 break  # `of the 40 militants who attacked, 15 were killed`: the set, not the part
+            if parent.lower_ == "with" and lemma_of(parent.head) in _ESCAPE_WITH and dep == "pobj":
+                # `the gunmen escaped with 344 schoolboys`, `made off with 12 girls`: taken away
+                return "captured", parent.head, subject_of(parent.head), None, False
             node = parent
             continue
         if dep in ("conj", "compound") and parent.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):

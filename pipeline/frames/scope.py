@@ -136,7 +136,12 @@ def _listed_after_be(node: Token) -> bool:
     verb = node.head
     if node.dep_ != "attr" or verb.lemma_.lower() != "be":
         return False
-    return any(c.dep_ == "nsubj" and any(d.lower_ == "the" for d in c.children) for c in verb.children)
+    # `the hostages who were killed were nine Italians, …`, not `the number of … was 333` (a value)
+    return any(c.dep_ == "nsubj" and any(d.lower_ == "the" for d in c.children)
+               and c.lemma_.lower() not in _VALUE_NOUNS for c in verb.children)
+
+
+_VALUE_NOUNS = {"number", "toll", "count", "total", "figure", "tally", "sum"}
 
 
 def part_marker(frame: CountFrame) -> bool:
