@@ -21,6 +21,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 BOUND = 120  # seconds a faulty run may take before the test calls it hung (a hang is forever)
+COPIES = 40  # of each seed: 120 documents, batches enough that a worker dies with work left
 
 
 def cli(*args: str) -> subprocess.Popen:
@@ -59,7 +60,7 @@ def parts(folder: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("corpus")
-    for copy in range(100):
+    for copy in range(COPIES):
         for seed in SEEDS:
             shutil.copy(seed, folder / f"{copy:03d}_{seed.name}")
     return folder
@@ -118,7 +119,7 @@ def test_documents_whose_workers_keep_dying_are_named_and_the_rest_written(tmp_p
     records = out.read_text(encoding="utf-8").splitlines()
     errors = [json.loads(line) for line in (tmp_path / "out.errors.jsonl").read_text(encoding="utf-8").splitlines()]
     assert errors and all("worker process died (killed by SIGKILL)" in e["error"] and "retried once" in e["error"] for e in errors)
-    assert len(records) + len(errors) == 300
+    assert len(records) + len(errors) == COPIES * len(SEEDS)
     written = {json.loads(line)["source"]["path"] for line in records}
     assert written.isdisjoint(e["path"] for e in errors)
     assert parts(tmp_path) == []
