@@ -103,7 +103,8 @@ def measure(folder: Path, listing: bool) -> dict:
             key, value, offset = line
             if not FIGURE_KEYS.match(key):
                 continue
-            for start, end in split_items(value):
+            pieces = [value[start:end].strip() for start, end in split_items(value)]
+            for index, (start, end) in enumerate(split_items(value)):
                 item = value[start:end].strip()
                 if not item:
                     continue
@@ -118,7 +119,7 @@ def measure(folder: Path, listing: bool) -> dict:
                         print(f"  warned  {path.name}: {key}: {item!r}")
                 else:
                     counts["passed over"] += 1
-                    why = _passed_reason(item, record)
+                    why = _passed_reason(item, record, pieces[:index], [value[end:].lstrip(" ,;")])
                     counts[f"passed over: {why}"] += 1
                     if listing:
                         print(f"  passed  {path.name}: {key}: {item!r} ({why})")
@@ -178,9 +179,21 @@ SKIPPED = re.compile(
 )
 
 
-def _passed_reason(item: str, record) -> str:
-    """Why an item gave no figure and no warning: a count of other things (deliberate), the same
-    value as a figure read (the contract keeps a repeated figure once), or a silent drop."""
+CATEGORY = r"(?:killed|dead|wounded|injured|captured|missing)"
+SEVERAL = re.compile(rf"^{CATEGORY}(?:\s?,\s?{CATEGORY})*\s+(?:or|and/or)\s+{CATEGORY}\b", re.IGNORECASE)
+HEADING = re.compile(r"^(?:total\s+)?[~≈>]?\d[^:]{0,80}:$", re.IGNORECASE)
+
+
+def _passed_reason(item: str, record, before: list[str] = (), after: list[str] = ()) -> str:
+    """Why an item gave no figure and no warning: a count of other things (deliberate), a figure
+    of several categories split by the item split (`200 killed, wounded or captured`) or a part of
+    a total heading the items (`Total 40:, Lubyanka station: 26`), both no claims by the contract,
+    the same value as a figure read (the contract keeps a repeated figure once), or a silent drop.
+    Read from the items here, independently of the stage."""
+    if after and SEVERAL.match(after[0]) or SEVERAL.match(item):
+        return "several categories (deliberate)"
+    if any(HEADING.match(b) for b in before) or HEADING.match(item):
+        return "total over several categories, or a part of a total (deliberate)"
     if SKIPPED.search(item):
         return "other things (deliberate)"
     number = re.search(r"\d[\d,]*", item)
@@ -225,7 +238,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| passed over without warning | {counts['passed over']} | {counts['passed over'] / items:.1%} |")
     print(f"| without a warning (read or passed over) | {counts['read'] + counts['passed over']} | "
           f"{(counts['read'] + counts['passed over']) / items:.1%} |")
-    for why in ("other things (deliberate)", "same value as a figure read", "silent drop"):
+    for why in ("other things (deliberate)", "several categories (deliberate)",
+                "total over several categories, or a part of a total (deliberate)", "same value as a figure read",
+                "silent drop"):
         print(f"| &nbsp; passed over: {why} | {counts['passed over: ' + why]} | |")
     print(f"| warned | {counts['warned']} | {counts['warned'] / items:.1%} |")
     for why, n in unread.most_common():

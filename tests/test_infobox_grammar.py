@@ -88,6 +88,10 @@ def figures(value, key="Casualties1", kind="casualties", side=1, **kw):
         ("4 civilians killed by drone strike", [(None, "civilians", "killed", 4, 4, False, None, "4 civilians killed by drone strike")]),
         ("155th Brigade: ~5,000 killed, wounded or captured, 40th Brigade: 72 killed",
          [(1, C, "killed", 72, 72, False, None, "72 killed")]),
+        # a heading over items of their own categories totals several categories: no claim (Battle
+        # of Fuentes de Oñoro)
+        ("1,452–1,800:, 192–241 killed, 958–1,247 wounded", [(1, C, "killed", 192, 241, False, None, "192–241 killed"),
+                                                             (1, C, "wounded", 958, 1247, False, None, "958–1,247 wounded")]),
         ("None (per CMA)<hr> 4 killed (per JNIM)", [(1, C, "killed", 0, 0, False, "CMA", "None (per CMA)"),
                                                    (1, C, "killed", 4, 4, False, "JNIM", "4 killed (per JNIM)")]),
         # counts of other things: no claim and no warning

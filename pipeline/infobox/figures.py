@@ -86,7 +86,12 @@ def read_line(clean: Clean, line: Line, context: LineContext, warnings: list[str
         heading = _HEADING.match(piece.text)
         if heading:
             # `32 (+2 perpetrators):`, `Total 40:` heading the items after it: the total is the
-            # claim, the items after it (per place) its breakdown, up to the next `----`
+            # claim, the items after it (per place) its breakdown, up to the next `----`. When the
+            # items after it name categories (`1,452–1,800:, 192–241 killed, 958 wounded`), the
+            # heading is a total of several categories, no claim, and the items are read
+            following = [i.text for i in items[index + 1:index + 4] if not i.breaks_group]
+            if any(vocabulary.category_of_words(text) for text in following):
+                continue
             own_total = bool(heading.group("total"))
             piece = piece.slice(heading.end("total") if own_total else 0, len(piece.text) - 1).strip()
             figures += _read_item(piece, line, context, _noted_source(piece.text) or block_source or line_source,
