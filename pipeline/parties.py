@@ -61,11 +61,12 @@ def complete_by_kind(found: dict[int, list[Actor]], named: list[Actor], text: st
             return "group"
         return described_kind(text, [actor])
 
-    placed = [a for actors in found.values() for a in actors]
-    free = _unique([a for a in named if not any(_same(a, b) for b in placed)])
-    by_kind = {"state": [a for a in free if kind(a) == "state"], "group": [a for a in free if kind(a) == "group"]}
     if len(found) >= 2:
         return found
+    placed = [a for actors in found.values() for a in actors]
+    free = _unique([a for a in named if not any(_same(a, b) for b in placed)])
+    kinds_of = [(a, kind(a)) for a in free]  # each party's kind read once: it scans the article
+    by_kind = {k: [a for a, found_kind in kinds_of if found_kind == k] for k in ("state", "group")}
     if not found:
         if by_kind["state"] and by_kind["group"]:
             return {1: by_kind["state"], 2: by_kind["group"]}  # numbered by first mention later

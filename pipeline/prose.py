@@ -193,22 +193,28 @@ def read_prose(
     lead_docs = list(analyses([s.text for s in lead], nlp))
     ents = {s.start: [(e.text, e.label_, e.start_char) for e in doc.ents] for s, doc in zip(lead, lead_docs)}
 
-    def mentions_of(doc: Doc, offset: int) -> list[ActorMention]:
-        found = actor_mentions(doc.text, definitions, ents.get(offset, []))
-        return [ActorMention(m.actor, m.start + offset, m.end + offset) for m in found]
+    lead_mentions = {
+        s.start: [ActorMention(m.actor, m.start + s.start, m.end + s.start)
+                  for m in actor_mentions(doc.text, definitions, ents.get(s.start, []))]
+        for s, doc in zip(lead, lead_docs)
+    }  # found once per lead sentence, read by the frame and by the completion by kind
 
+    def mentions_of(doc: Doc, offset: int) -> list[ActorMention]:
+        return lead_mentions[offset]
+
+    prose_text = "\n".join(p.text for p in article.paragraphs)
     found = lead_frame_sides([(doc, s.start) for s, doc in zip(lead, lead_docs)], mentions_of)
     if not found:
         found = lead_sides(sentences, definitions, ents)
-    named = [m.actor for s, doc in zip(lead, lead_docs) for m in mentions_of(doc, s.start)]
-    found = complete_by_kind(found, named, "\n".join(p.text for p in article.paragraphs))
+    named = [m.actor for mentions in lead_mentions.values() for m in mentions]
+    found = complete_by_kind(found, named, prose_text)
     if list(found) == [1] and event_type_of(article.title) in _ATTACKS:
         attacked = attacked_forces(named, found[1])
         if attacked:
             found[2] = attacked
     extend_sides(found, sentences, definitions)
     if not sides:
-        found = by_first_mention(found, "\n".join(p.text for p in article.paragraphs))
+        found = by_first_mention(found, prose_text)
         commanders = prose_commanders(sentences, found, definitions, nlp)
         facts.sides = {n: (actors, commanders.get(n, [])) for n, actors in found.items()}
     else:
@@ -220,7 +226,6 @@ def read_prose(
             sides[number] = (actors, commanders)
     for number, (actors, commanders) in facts.sides.items():
         sides.setdefault(number, (actors, commanders))
-    prose_text = "\n".join(p.text for p in article.paragraphs)
     book = SideBook(sides, infobox.side_aliases if infobox is not None else None, prose_text)
 
     years = _event_years(article, (infobox.date if infobox is not None else None) or facts.date)
